@@ -1,0 +1,296 @@
+"""The model zoo: the one home of "which models exist" for compare and tuning.
+
+Every entry builds an unfitted scikit-learn-compatible estimator with fast,
+sensible defaults. Heavy modules (sklearn submodules, xgboost) are imported
+inside the builders, so importing this module is cheap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .._validation import check_in, int_seed, param_message
+
+__all__ = ["TASKS", "available_models", "make_model", "model_description"]
+
+TASKS = ("classification", "regression", "clustering")
+
+Builder = Callable[[int | None], Any]
+
+
+@dataclass(frozen=True)
+class _Spec:
+    build: Builder
+    description: str
+
+
+# ---------------------------------------------------------------- classification
+
+
+def _logistic(rs: int | None) -> Any:
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(max_iter=1000)
+
+
+def _knn_clf(rs: int | None) -> Any:
+    from sklearn.neighbors import KNeighborsClassifier
+
+    return KNeighborsClassifier(n_neighbors=5)
+
+
+def _svc(rs: int | None) -> Any:
+    from sklearn.svm import SVC
+
+    # probability=True so that saved models can report class probabilities
+    return SVC(kernel="rbf", probability=True, random_state=rs)
+
+
+def _tree_clf(rs: int | None) -> Any:
+    from sklearn.tree import DecisionTreeClassifier
+
+    return DecisionTreeClassifier(random_state=rs)
+
+
+def _forest_clf(rs: int | None) -> Any:
+    from sklearn.ensemble import RandomForestClassifier
+
+    return RandomForestClassifier(n_estimators=100, n_jobs=1, random_state=rs)
+
+
+def _xgb_clf(rs: int | None) -> Any:
+    from xgboost import XGBClassifier
+
+    return XGBClassifier(
+        n_estimators=200,
+        learning_rate=0.1,
+        max_depth=4,
+        tree_method="hist",
+        n_jobs=1,
+        random_state=rs,
+        verbosity=0,
+    )
+
+
+# ---------------------------------------------------------------- regression
+
+
+def _linear(rs: int | None) -> Any:
+    from sklearn.linear_model import LinearRegression
+
+    return LinearRegression()
+
+
+def _knn_reg(rs: int | None) -> Any:
+    from sklearn.neighbors import KNeighborsRegressor
+
+    return KNeighborsRegressor(n_neighbors=5)
+
+
+def _svr(rs: int | None) -> Any:
+    from sklearn.svm import SVR
+
+    return SVR(kernel="rbf")
+
+
+def _tree_reg(rs: int | None) -> Any:
+    from sklearn.tree import DecisionTreeRegressor
+
+    return DecisionTreeRegressor(random_state=rs)
+
+
+def _forest_reg(rs: int | None) -> Any:
+    from sklearn.ensemble import RandomForestRegressor
+
+    return RandomForestRegressor(n_estimators=100, n_jobs=1, random_state=rs)
+
+
+def _xgb_reg(rs: int | None) -> Any:
+    from xgboost import XGBRegressor
+
+    return XGBRegressor(
+        n_estimators=200,
+        learning_rate=0.1,
+        max_depth=4,
+        tree_method="hist",
+        n_jobs=1,
+        random_state=rs,
+        verbosity=0,
+    )
+
+
+# ---------------------------------------------------------------- clustering
+
+
+def _kmeans(rs: int | None) -> Any:
+    from sklearn.cluster import KMeans
+
+    return KMeans(n_clusters=3, n_init=10, random_state=rs)
+
+
+_ZOO: dict[str, dict[str, _Spec]] = {
+    "classification": {
+        "linear": _Spec(_logistic, "logistic regression (sklearn LogisticRegression)"),
+        "knn": _Spec(_knn_clf, "k-nearest neighbours, k=5"),
+        "svm": _Spec(_svc, "support vector machine, RBF kernel"),
+        "tree": _Spec(_tree_clf, "decision tree"),
+        "random_forest": _Spec(_forest_clf, "random forest, 100 trees"),
+        "xgboost": _Spec(_xgb_clf, "gradient-boosted trees (XGBoost), 200 rounds"),
+    },
+    "regression": {
+        "linear": _Spec(_linear, "linear regression, least squares"),
+        "knn": _Spec(_knn_reg, "k-nearest neighbours, k=5"),
+        "svm": _Spec(_svr, "support vector regression, RBF kernel"),
+        "tree": _Spec(_tree_reg, "decision tree"),
+        "random_forest": _Spec(_forest_reg, "random forest, 100 trees"),
+        "xgboost": _Spec(_xgb_reg, "gradient-boosted trees (XGBoost), 200 rounds"),
+    },
+    "clustering": {
+        "kmeans": _Spec(_kmeans, "k-means, 3 clusters"),
+    },
+}
+
+# other spellings people type; each maps to one canonical name
+_ALIASES = {
+    "logistic": "linear",
+    "logistic_regression": "linear",
+    "linear_regression": "linear",
+    "k_neighbors": "knn",
+    "kneighbors": "knn",
+    "svc": "svm",
+    "svr": "svm",
+    "decision_tree": "tree",
+    "rf": "random_forest",
+    "forest": "random_forest",
+    "xgb": "xgboost",
+    "k_means": "kmeans",
+}
+
+
+def _check_task(task: Any, owner: str) -> str:
+    if not isinstance(task, str):
+        raise TypeError(param_message("task", "a str", task, owner=owner))
+    return str(check_in(task, "task", TASKS, owner=owner))
+
+
+def available_models(task: str) -> list[str]:
+    """List the model names the zoo can build for a task.
+
+    Parameters
+    ----------
+    task : {"classification", "regression", "clustering"}
+        The learning task.
+
+    Returns
+    -------
+    list of str
+        The canonical model names, in the order ``compare`` runs them.
+
+    Examples
+    --------
+    >>> available_models("classification")
+    ['linear', 'knn', 'svm', 'tree', 'random_forest', 'xgboost']
+    >>> available_models("clustering")
+    ['kmeans']
+    """
+    task = _check_task(task, "available_models")
+    return list(_ZOO[task])
+
+
+def _resolve(name: Any, task: str, owner: str) -> str:
+    valid = list(_ZOO[task])
+    expected = "one of " + ", ".join(repr(v) for v in valid)
+    if not isinstance(name, str):
+        raise TypeError(param_message("name", expected, name, owner=owner))
+    key = name.strip().lower().replace("-", "_").replace(" ", "_")
+    key = _ALIASES.get(key, key)
+    if key not in _ZOO[task]:
+        raise ValueError(param_message("name", f"{expected} for task={task!r}", name, owner=owner))
+    return key
+
+
+def model_description(name: str, task: str) -> str:
+    """Describe a zoo model in a few words.
+
+    Parameters
+    ----------
+    name : str
+        A model name from :func:`available_models` (or a known alias).
+    task : {"classification", "regression", "clustering"}
+        The learning task.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> model_description("random_forest", "regression")
+    'random forest, 100 trees'
+    """
+    task = _check_task(task, "model_description")
+    return _ZOO[task][_resolve(name, task, "model_description")].description
+
+
+def make_model(name: str, task: str, *, random_state: Any = None, **params: Any) -> Any:
+    """Build an unfitted estimator from the zoo.
+
+    Parameters
+    ----------
+    name : str
+        Model name: ``"linear"`` (logistic regression for classification,
+        least squares for regression), ``"knn"``, ``"svm"``, ``"tree"``,
+        ``"random_forest"``, ``"xgboost"``; ``"kmeans"`` for clustering.
+        A few aliases are accepted (``"logistic"``, ``"rf"``, ``"xgb"``...).
+    task : {"classification", "regression", "clustering"}
+        The learning task.
+    random_state : int, numpy.random.Generator or None, default=None
+        Seed for models that draw random numbers (ignored by the others).
+        A Generator is turned into an int seed.
+    **params
+        Hyperparameters that override the zoo's defaults, e.g.
+        ``max_depth=3``.
+
+    Returns
+    -------
+    estimator
+        An unfitted scikit-learn-compatible estimator.
+
+    Raises
+    ------
+    ValueError
+        If the name is not in the zoo for that task (the message lists the
+        valid names) or a parameter is not one the estimator accepts.
+
+    Examples
+    --------
+    >>> model = make_model("tree", "classification", random_state=0, max_depth=2)
+    >>> type(model).__name__, model.max_depth, model.random_state
+    ('DecisionTreeClassifier', 2, 0)
+    >>> make_model("naive_bayes", "regression")
+    Traceback (most recent call last):
+    ...
+    ValueError: The 'name' parameter of make_model must be one of 'linear', 'knn', 'svm', 'tree', 'random_forest', 'xgboost' for task='regression'. Got 'naive_bayes' instead.
+    """
+    owner = "make_model"
+    task = _check_task(task, owner)
+    key = _resolve(name, task, owner)
+    seed = None if random_state is None else int_seed(random_state, owner=owner)
+    estimator = _ZOO[task][key].build(seed)
+    if params:
+        accepted = estimator.get_params(deep=False)
+        unknown = sorted(set(params) - set(accepted))
+        if unknown:
+            raise ValueError(
+                param_message(
+                    "params",
+                    f"hyperparameters of {type(estimator).__name__} "
+                    f"(e.g. {', '.join(sorted(accepted)[:6])}, ...)",
+                    unknown[0],
+                    owner=owner,
+                )
+            )
+        estimator.set_params(**params)
+    return estimator
