@@ -15,10 +15,23 @@ import pytest
 ESTIMATORS: dict[str, dict] = {
     # filled in by the subpackages, e.g.
     # "mlcourse.supervised:LinearRegressionGD": {"max_iter": 200},
+    "mlcourse.supervised:LinearRegressionGD": {},
+    "mlcourse.supervised:LogisticRegressionGD": {},
+    "mlcourse.supervised:KNeighborsClassifier": {},
+    "mlcourse.supervised:KNeighborsRegressor": {},
+    "mlcourse.unsupervised:KMeans": {"n_clusters": 2, "n_init": 2, "max_iter": 5},
 }
 
 # "module:Class" -> {check_name: reason}
-EXPECTED_FAILED_CHECKS: dict[str, dict[str, str]] = {}
+EXPECTED_FAILED_CHECKS: dict[str, dict[str, str]] = {
+    "mlcourse.unsupervised:KMeans": {
+        "check_sample_weight_equivalence_on_dense_data": (
+            "k-means++ draws its random starts from the weighted samples, so repeating a "
+            "sample and doubling its weight consume the random stream differently and can "
+            "reach another local minimum (scikit-learn's KMeans has the same expected failure)"
+        ),
+    },
+}
 
 # Gymnasium ids registered by mlcourse -> keyword arguments for gymnasium.make
 ENVIRONMENTS: dict[str, dict] = {}
