@@ -84,6 +84,7 @@ class _GradientDescentMixin:
         full = batch >= n_samples
         self.loss_curve_: list[float] = []
         self.batch_loss_curve_: list[float] = []
+        initial_loss = self._loss(X, Y, W, b)
         best = np.inf
         no_improvement = 0
         self.n_iter_ = 0
@@ -120,12 +121,14 @@ class _GradientDescentMixin:
                     no_improvement = 0
                 best = min(best, epoch_loss)
                 if no_improvement >= self.n_iter_no_change:
+                    # stopped because the loss went up: the steps overshoot
+                    diverged = epoch_loss > initial_loss
                     break
         name = type(self).__name__
         if diverged:
             warnings.warn(
-                f"{name} diverged after {self.n_iter_} epoch(s): the loss reached "
-                f"{self.loss_curve_[-1]:.3g}. Lower the learning_rate (it is "
+                f"{name} diverged after {self.n_iter_} epoch(s): the loss rose from "
+                f"{initial_loss:.3g} to {self.loss_curve_[-1]:.3g}. Lower the learning_rate (it is "
                 f"{self.learning_rate:g}) or standardise the features.",
                 ConvergenceWarning,
                 stacklevel=3,
@@ -388,7 +391,7 @@ class LogisticRegressionGD(_GradientDescentMixin, ClassifierMixin, BaseEstimator
     >>> from mlcourse.supervised import LogisticRegressionGD
     >>> X = np.array([[-2.0], [-1.0], [1.0], [2.0]])
     >>> y = np.array(["ham", "ham", "spam", "spam"])
-    >>> clf = LogisticRegressionGD(learning_rate=0.5, max_iter=200).fit(X, y)
+    >>> clf = LogisticRegressionGD(learning_rate=0.5, alpha=0.1).fit(X, y)
     >>> clf.predict([[-3.0], [3.0]]).tolist()
     ['ham', 'spam']
     >>> [round(float(p), 2) for p in clf.predict_proba([[0.0]])[0]]
