@@ -13,7 +13,13 @@ from typing import Any
 
 from .._validation import check_in, int_seed, param_message
 
-__all__ = ["TASKS", "available_models", "make_model", "model_description"]
+__all__ = [
+    "TASKS",
+    "available_models",
+    "canonical_model_name",
+    "make_model",
+    "model_description",
+]
 
 TASKS = ("classification", "regression", "clustering")
 
@@ -44,8 +50,8 @@ def _knn_clf(rs: int | None) -> Any:
 def _svc(rs: int | None) -> Any:
     from sklearn.svm import SVC
 
-    # probability=True so that saved models can report class probabilities
-    return SVC(kernel="rbf", probability=True, random_state=rs)
+    # no probability=True (deprecated in sklearn 1.9): scores come from decision_function
+    return SVC(kernel="rbf", random_state=rs)
 
 
 def _tree_clf(rs: int | None) -> Any:
@@ -209,6 +215,34 @@ def _resolve(name: Any, task: str, owner: str) -> str:
     if key not in _ZOO[task]:
         raise ValueError(param_message("name", f"{expected} for task={task!r}", name, owner=owner))
     return key
+
+
+def canonical_model_name(name: str, task: str) -> str:
+    """Return the zoo's own name for a model name or alias.
+
+    Parameters
+    ----------
+    name : str
+        A model name or alias (``"rf"``, ``"Logistic"``...).
+    task : {"classification", "regression", "clustering"}
+        The learning task.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    ValueError
+        If the name is unknown for the task (the message lists the valid names).
+
+    Examples
+    --------
+    >>> canonical_model_name("RF", "classification")
+    'random_forest'
+    """
+    owner = "canonical_model_name"
+    return _resolve(name, _check_task(task, owner), owner)
 
 
 def model_description(name: str, task: str) -> str:

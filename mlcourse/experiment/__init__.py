@@ -1,0 +1,51 @@
+"""The experiment engine behind ``mlcourse compare``, its schema inference and report.
+
+``compare_models(X, y)`` cross-validates a panel of models from the zoo, each
+inside a preprocessing ``Pipeline`` inferred from the column types;
+``write_report(result, out_dir)`` turns the result into an HTML report.
+
+Names that need scikit-learn or matplotlib at import are loaded on first use,
+so ``import mlcourse.experiment`` stays light.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ._engine import CompareResult, ModelPredictions, ProgressEvent, compare_models, detect_task
+from ._schema import ColumnInfo, SchemaPlan, infer_schema
+from ._scoring import available_metrics, default_metrics
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ._label import LabelEncodedClassifier
+
+_LAZY = {
+    "LabelEncodedClassifier": "._label",
+}
+
+__all__ = [
+    "ColumnInfo",
+    "CompareResult",
+    "LabelEncodedClassifier",
+    "ModelPredictions",
+    "ProgressEvent",
+    "SchemaPlan",
+    "available_metrics",
+    "compare_models",
+    "default_metrics",
+    "detect_task",
+    "infer_schema",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'mlcourse.experiment' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
