@@ -34,6 +34,9 @@ class Dataset:
         A description (the data card).
     name : str
         The dataset's short name.
+    filename : str
+        Where the data was read from (empty for data generated in memory or
+        loaded through scikit-learn).
     """
 
     data: Any
@@ -44,6 +47,7 @@ class Dataset:
     target_name: str = "target"
     DESCR: str = ""
     name: str = ""
+    filename: str = ""
 
     def __getitem__(self, key: str) -> Any:
         return getattr(self, key)

@@ -1,6 +1,8 @@
 """scikit-learn's bundled real datasets, returned as pandas DataFrames.
 
-These ship inside scikit-learn's wheel, so they load offline.
+These ship inside scikit-learn's wheel, so they load offline. Each
+``DESCR`` starts with the course's short data card (source, licence), followed
+by scikit-learn's own description.
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._base import Dataset
+from ._resources import read_card
 
 __all__ = [
     "load_breast_cancer",
@@ -32,6 +35,7 @@ def _from_sklearn(loader_name: str, *, return_X_y: bool, as_frame: bool, **kwarg
     if return_X_y:
         return X, y
     frame = raw.frame if as_frame else None
+    name = loader_name.removeprefix("load_")
     return Dataset(
         data=X,
         target=y,
@@ -39,8 +43,8 @@ def _from_sklearn(loader_name: str, *, return_X_y: bool, as_frame: bool, **kwarg
         feature_names=list(raw.feature_names),
         target_names=[str(t) for t in target_names],
         target_name=str(raw.target.name) if hasattr(raw.target, "name") else "target",
-        DESCR=raw.DESCR,
-        name=loader_name.removeprefix("load_"),
+        DESCR=read_card(name) + "\n\n" + raw.DESCR,
+        name=name,
     )
 
 
