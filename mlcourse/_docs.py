@@ -1015,7 +1015,7 @@ def syllabus_map_markdown(
                     cells.append(f"{nb_link(info)} ({', '.join(items)})")
                     used += info.subpackages
             covered += bool(cells)
-            notebooks = "<br>".join(cells) or "not covered yet (quiz only)"
+            notebooks = "<br>".join(cells) or "no notebook yet"
             lines.append(f"| **{task}** {task_title} | {notebooks} | {api_links(used)} |")
         lines.append("")
 
@@ -1049,8 +1049,8 @@ def syllabus_map_markdown(
         lines.append("No notebooks yet.")
     lines += [
         "",
-        f"*{covered} of {len(TASK_STATEMENTS)} task statements have a notebook; "
-        "the others are quiz topics (AWS services, recognition level).*",
+        f"*{covered} of {len(TASK_STATEMENTS)} task statements have a notebook so far. "
+        "Items that are purely about AWS services are quiz topics (recognition level).*",
     ]
     return "\n".join(lines) + "\n"
 
