@@ -6,9 +6,14 @@ similar samples (customer segmentation), :func:`apriori` and
 :class:`IsolationForest` scores how easy a sample is to isolate (fraud).
 """
 
+from ._apriori import METRICS, apriori, association_rules, encode_transactions
 from ._kmeans import KMeans, kmeans_plusplus
 
 __all__ = [
+    "METRICS",
     "KMeans",
+    "apriori",
+    "association_rules",
+    "encode_transactions",
     "kmeans_plusplus",
 ]
