@@ -34,7 +34,10 @@ EXPECTED_FAILED_CHECKS: dict[str, dict[str, str]] = {
 }
 
 # Gymnasium ids registered by mlcourse -> keyword arguments for gymnasium.make
-ENVIRONMENTS: dict[str, dict] = {}
+ENVIRONMENTS: dict[str, dict] = {
+    "mlcourse/GridMaze-v0": {"slip_probability": 0.2},
+    "mlcourse/MultiArmedBandit-v0": {},
+}
 
 
 def _build(spec: str):
