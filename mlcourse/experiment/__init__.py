@@ -19,9 +19,13 @@ from ._scoring import available_metrics, default_metrics
 
 if TYPE_CHECKING:  # pragma: no cover
     from ._label import LabelEncodedClassifier
+    from ._report import report_figures, run_info, write_report
 
 _LAZY = {
     "LabelEncodedClassifier": "._label",
+    "report_figures": "._report",
+    "run_info": "._report",
+    "write_report": "._report",
 }
 
 __all__ = [
@@ -36,6 +40,9 @@ __all__ = [
     "default_metrics",
     "detect_task",
     "infer_schema",
+    "report_figures",
+    "run_info",
+    "write_report",
 ]
 
 
