@@ -219,6 +219,7 @@ _OBJECTIVE_RE = re.compile(r"^([1-5]\.[1-6])(?:\.\d{1,2})?$")
 _CONCEPT_RE = re.compile(r"^C\d{2,3}$")
 _TITLE_RE = re.compile(r"^# (\d{2}) · \S")
 _META_KEY = "mlcourse_execution"
+_ANSI_RE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 # --------------------------------------------------------------------------- notebooks
@@ -378,6 +379,34 @@ def tasks_of(item: str) -> tuple[str, ...]:
     return ()
 
 
+def _metadata_problems(meta: dict[str, Any]) -> list[str]:
+    problems: list[str] = []
+    title = meta.get("title")
+    if not isinstance(title, str) or not title.strip():
+        problems.append("metadata.mlcourse.title must be a non-empty string.")
+    syllabus = meta.get("syllabus")
+    if not isinstance(syllabus, list) or not syllabus:
+        problems.append(
+            'metadata.mlcourse.syllabus must be a non-empty list such as ["1.3.6", "C38"].'
+        )
+        return problems
+    for item in map(str, syllabus):
+        if _OBJECTIVE_RE.match(item):
+            if not tasks_of(item):
+                problems.append(f"syllabus item {item!r} is not an exam task statement.")
+        elif _CONCEPT_RE.match(item):
+            if item not in CONCEPTS:
+                problems.append(
+                    f"syllabus item {item!r} is not in mlcourse._docs.CONCEPTS: add it there."
+                )
+        else:
+            problems.append(
+                f"syllabus item {item!r} must be an exam id like '1.3.6' or a concept "
+                "id like 'C38'."
+            )
+    return problems
+
+
 def check_notebook_shape(path: str | Path) -> list[str]:
     """List what a committed notebook does wrong against the course's notebook rules.
 
@@ -426,31 +455,8 @@ def check_notebook_shape(path: str | Path) -> list[str]:
             'metadata.mlcourse is missing: add {"syllabus": [...], "title": "..."} '
             "to the notebook metadata."
         )
-        meta = {}
-    title = meta.get("title")
-    if not isinstance(title, str) or not title.strip():
-        problems.append("metadata.mlcourse.title must be a non-empty string.")
-    syllabus = meta.get("syllabus")
-    if not isinstance(syllabus, list) or not syllabus:
-        problems.append(
-            'metadata.mlcourse.syllabus must be a non-empty list such as ["1.3.6", "C38"].'
-        )
     else:
-        for item in syllabus:
-            item = str(item)
-            if _OBJECTIVE_RE.match(item):
-                if not tasks_of(item):
-                    problems.append(f"syllabus item {item!r} is not an exam task statement.")
-            elif _CONCEPT_RE.match(item):
-                if item not in CONCEPTS:
-                    problems.append(
-                        f"syllabus item {item!r} is not in mlcourse._docs.CONCEPTS: add it there."
-                    )
-            else:
-                problems.append(
-                    f"syllabus item {item!r} must be an exam id like '1.3.6' or a concept "
-                    "id like 'C38'."
-                )
+        problems += _metadata_problems(meta)
 
     for i, cell in enumerate(cells):
         if cell.get("cell_type") != "code":
@@ -615,6 +621,7 @@ def execute_notebook(src: str | Path, dst: str | Path, *, timeout: int = 120) ->
         "PYDEVD_DISABLE_FILE_VALIDATION": "1",
         "PYTHONHASHSEED": "0",
     }
+    started: list[int] = []
     config = Config()
     # CurveZMQ keys for the kernel's sockets (the python3 kernelspec supports it):
     # no plain-text traffic on loopback, and no warning about it.
@@ -627,6 +634,7 @@ def execute_notebook(src: str | Path, dst: str | Path, *, timeout: int = 120) ->
         resources={"metadata": {"path": str(src.parent)}},
         allow_errors=False,
         record_timing=False,
+        on_cell_start=lambda cell, cell_index: started.append(cell_index),
     )
     start = time.perf_counter()
     error: BaseException | None = None
@@ -637,23 +645,21 @@ def execute_notebook(src: str | Path, dst: str | Path, *, timeout: int = 120) ->
     wall = time.perf_counter() - start
 
     record: dict[str, Any] = {"source_sha256": digest, "wall_time_s": round(wall, 2)}
-    failing: int | None = None
+    failing: int | None = started[-1] if started else None
+    if isinstance(error, CellExecutionError):
+        what = f"{error.ename}: {error.evalue}"
+    elif error is not None:
+        lines = [line for line in _ANSI_RE.sub("", str(error)).splitlines() if line.strip()]
+        what = lines[0].strip() if lines else type(error).__name__
     if error is not None:
-        for i, cell in enumerate(nb.cells):
-            outputs = cell.get("outputs", []) if cell.cell_type == "code" else []
-            if any(o.get("output_type") == "error" for o in outputs):
-                failing = i
-                break
-        summary = str(error).strip().splitlines()
-        tail = [line for line in summary if line.strip()][-1:] or [type(error).__name__]
-        record["error"] = f"cell {failing}: {tail[0]}" if failing is not None else tail[0]
+        record["error"] = f"cell {failing}: {what}" if failing is not None else what
     nb.metadata[_META_KEY] = record
     _write_atomic(nb, dst)
     if error is not None:
         where = f"cell {failing}" if failing is not None else "a cell"
         raise NotebookExecutionError(
             f"{src.name} failed in {where} after {wall:.1f} s: {record['error']}\n"
-            f"(the partly executed copy is in {dst})\n{error}",
+            f"(the partly executed copy is in {dst})\n{_ANSI_RE.sub('', str(error))}",
             name=src.stem,
             cell_index=failing,
             wall_time=wall,
