@@ -342,7 +342,16 @@ def _square_rewards(rewards: Any, grid: np.ndarray) -> np.ndarray:
     if rewards is None or isinstance(rewards, Mapping):
         table = dict(_DEFAULT_REWARDS)
         for tile, value in (rewards or {}).items():
-            check_in(tile, "rewards", list(_DEFAULT_REWARDS), owner=owner)
+            if tile not in _DEFAULT_REWARDS:
+                keys = ", ".join(repr(k) for k in _DEFAULT_REWARDS)
+                raise ValueError(
+                    param_message(
+                        "rewards",
+                        f"a dict whose keys are among {keys} (walls are never entered)",
+                        rewards,
+                        owner=owner,
+                    )
+                )
             check_scalar(value, f"rewards[{tile!r}]", numbers.Real, owner=owner)
             if not math.isfinite(value):
                 raise ValueError(param_message(f"rewards[{tile!r}]", "a finite float", value))
