@@ -20,6 +20,7 @@ ESTIMATORS: dict[str, dict] = {
     "mlcourse.supervised:KNeighborsClassifier": {},
     "mlcourse.supervised:KNeighborsRegressor": {},
     "mlcourse.unsupervised:KMeans": {"n_clusters": 2, "n_init": 2, "max_iter": 5},
+    "mlcourse.lifecycle:DigitRulesClassifier": {},
 }
 
 # "module:Class" -> {check_name: reason}
@@ -31,6 +32,42 @@ EXPECTED_FAILED_CHECKS: dict[str, dict[str, str]] = {
             "reach another local minimum (scikit-learn's KMeans has the same expected failure)"
         ),
     },
+    # Hand-written rules for 8x8 digit images: they need exactly 64 non-negative pixels and
+    # digit labels, and learn nothing; these checks feed other shapes/labels or expect learning.
+    "mlcourse.lifecycle:DigitRulesClassifier": dict.fromkeys(
+        (
+            "check_classifier_data_not_an_array",
+            "check_classifiers_classes",
+            "check_classifiers_one_label",
+            "check_classifiers_train",
+            "check_dict_unchanged",
+            "check_dont_overwrite_parameters",
+            "check_dtype_object",
+            "check_estimators_dtypes",
+            "check_estimators_fit_returns_self",
+            "check_estimators_nan_inf",
+            "check_estimators_overwrite_params",
+            "check_estimators_pickle",
+            "check_f_contiguous_array_estimator",
+            "check_fit2d_1feature",
+            "check_fit2d_1sample",
+            "check_fit2d_predict1d",
+            "check_fit_check_is_fitted",
+            "check_fit_idempotent",
+            "check_fit_score_takes_y",
+            "check_methods_sample_order_invariance",
+            "check_methods_subset_invariance",
+            "check_n_features_in",
+            "check_n_features_in_after_fitting",
+            "check_pipeline_consistency",
+            "check_positive_only_tag_during_fit",
+            "check_readonly_memmap_input",
+            "check_supervised_y_2d",
+        ),
+        "rules hand-coded for 8x8 digit images (64 pixels, labels 0-9) that learn nothing: "
+        "the check uses data of another shape or labels, or expects learning; "
+        "tests/lifecycle/test_lifecycle_rules.py covers fit/predict/clone/pickle/Pipeline on digits",
+    ),
 }
 
 # Gymnasium ids registered by mlcourse -> keyword arguments for gymnasium.make

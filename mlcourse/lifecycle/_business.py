@@ -44,7 +44,7 @@ def _positive_mask(y: Any, name: str, pos_label: Any, owner: str) -> np.ndarray:
             param_message(
                 name,
                 "binary (at most two distinct labels)",
-                f"labels {labels.tolist()}",
+                labels.tolist(),
                 owner=owner,
             )
         )

@@ -181,7 +181,7 @@ class DigitRulesClassifier(ClassifierMixin, BaseEstimator):
                 param_message(
                     "y",
                     "digit labels (integers 0 to 9)",
-                    f"labels {labels.tolist()}",
+                    labels.tolist(),
                     owner=type(self).__name__,
                 )
             )
