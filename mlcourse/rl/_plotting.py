@@ -56,7 +56,8 @@ def grid_geometry(env: Any) -> tuple[np.ndarray, tuple[tuple[int, int], ...]]:
     base = env.unwrapped
     name = type(base).__name__
     desc = getattr(base, "desc", None)
-    if desc is not None:
+    n_states = getattr(base.observation_space, "n", None)
+    if desc is not None and np.asarray(desc).size == n_states:  # one state per square
         tiles = np.array(
             [[(c.decode() if isinstance(c, bytes) else str(c)) for c in row] for row in desc]
         )
