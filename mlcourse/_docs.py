@@ -656,9 +656,9 @@ def execute_notebook(src: str | Path, dst: str | Path, *, timeout: int = 120) ->
     nb.metadata[_META_KEY] = record
     _write_atomic(nb, dst)
     if error is not None:
-        where = f"cell {failing}" if failing is not None else "a cell"
+        where = record["error"] if failing is not None else f"a cell: {record['error']}"
         raise NotebookExecutionError(
-            f"{src.name} failed in {where} after {wall:.1f} s: {record['error']}\n"
+            f"{src.name} failed in {where} (after {wall:.1f} s)\n"
             f"(the partly executed copy is in {dst})\n{_ANSI_RE.sub('', str(error))}",
             name=src.stem,
             cell_index=failing,

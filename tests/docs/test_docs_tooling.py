@@ -262,7 +262,10 @@ def test_a_failing_cell_raises_and_leaves_a_marked_copy(tmp_path: Path) -> None:
     nb.cells[4].source = "raise ValueError('the data is wrong')"
     src = _write(nb, tmp_path / "notebooks")
     dst = tmp_path / "executed" / "copy.ipynb"
-    with pytest.raises(_docs.NotebookExecutionError, match=r"07_tiny.ipynb failed in cell 4"):
+    with pytest.raises(
+        _docs.NotebookExecutionError,
+        match=r"07_tiny.ipynb failed in cell 4: ValueError: the data is wrong \(after",
+    ):
         _docs.execute_notebook(src, dst)
     record = json.loads(dst.read_text())["metadata"]["mlcourse_execution"]
     assert re.match(r"cell 4: ValueError: the data is wrong", record["error"])
