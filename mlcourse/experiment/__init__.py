@@ -14,6 +14,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._engine import CompareResult, ModelPredictions, ProgressEvent, compare_models, detect_task
+from ._model_io import TRUSTED_TYPES, ModelFileError, SavedModel, load_model, save_model
 from ._schema import ColumnInfo, SchemaPlan, infer_schema
 from ._scoring import available_metrics, default_metrics
 
@@ -32,16 +33,21 @@ __all__ = [
     "ColumnInfo",
     "CompareResult",
     "LabelEncodedClassifier",
+    "ModelFileError",
     "ModelPredictions",
     "ProgressEvent",
+    "SavedModel",
     "SchemaPlan",
+    "TRUSTED_TYPES",
     "available_metrics",
     "compare_models",
     "default_metrics",
     "detect_task",
     "infer_schema",
+    "load_model",
     "report_figures",
     "run_info",
+    "save_model",
     "write_report",
 ]
 

@@ -40,12 +40,13 @@ class ProgressEvent:
 
     Attributes
     ----------
-    stage : {"start", "fold", "done", "failed", "skipped"}
-        ``"start"`` before a model's first fold, ``"fold"`` after each fold,
-        ``"done"`` / ``"failed"`` after its last, ``"skipped"`` when the time
-        budget ran out before it started.
+    stage : {"prepared", "start", "fold", "done", "failed", "skipped"}
+        ``"prepared"`` once, before any model, when the task, the column plan
+        and the panel are known; ``"start"`` before a model's first fold,
+        ``"fold"`` after each fold, ``"done"`` / ``"failed"`` after its last,
+        ``"skipped"`` when the time budget ran out before it started.
     model : str
-        The model's name.
+        The model's name (empty for ``"prepared"``).
     model_index : int
         Position of the model in the panel (0-based).
     n_models : int
@@ -54,6 +55,14 @@ class ProgressEvent:
         Folds finished for this model.
     n_folds : int
         Folds per model.
+    task : str
+        The task.
+    n_samples : int
+        Rows used.
+    plan : SchemaPlan or None
+        The column plan (set for ``"prepared"``).
+    messages : list of str
+        What was decided so far (set for ``"prepared"``).
     """
 
     stage: str
@@ -62,6 +71,10 @@ class ProgressEvent:
     n_models: int
     fold: int
     n_folds: int
+    task: str = ""
+    n_samples: int = 0
+    plan: SchemaPlan | None = None
+    messages: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -546,7 +559,8 @@ def compare_models(
         for regression, both shuffled with ``random_state``.
     time_budget : float, default=None
         Seconds; once exceeded, no new model is started (the rest are
-        listed in ``skipped``). A running model is never interrupted.
+        listed in ``skipped``). The first model always runs, and a running
+        model is never interrupted.
     random_state : int, numpy.random.Generator or None, default=0
         Seed for the folds and the models.
     progress : callable, default=None
@@ -628,10 +642,26 @@ def compare_models(
 
     def report(stage: str, name: str, i: int, fold: int) -> None:
         if progress is not None:
-            progress(ProgressEvent(stage, name, i, len(names), fold, n_splits))
+            progress(ProgressEvent(stage, name, i, len(names), fold, n_splits, task, len(y_arr)))
+
+    if progress is not None:
+        progress(
+            ProgressEvent(
+                "prepared",
+                "",
+                -1,
+                len(names),
+                0,
+                n_splits,
+                task,
+                len(y_arr),
+                plan=plan,
+                messages=list(messages),
+            )
+        )
 
     for i, name in enumerate(names):
-        if time_budget is not None and time.perf_counter() - t_start > time_budget:
+        if i > 0 and time_budget is not None and time.perf_counter() - t_start > time_budget:
             skipped = names[i:]
             for j, later in enumerate(skipped, start=i):
                 report("skipped", later, j, 0)

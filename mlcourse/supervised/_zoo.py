@@ -38,7 +38,7 @@ class _Spec:
 def _logistic(rs: int | None) -> Any:
     from sklearn.linear_model import LogisticRegression
 
-    return LogisticRegression(max_iter=1000)
+    return LogisticRegression(max_iter=1000, random_state=rs)
 
 
 def _knn_clf(rs: int | None) -> Any:

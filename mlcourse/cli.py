@@ -1,0 +1,557 @@
+"""The ``mlcourse`` command line.
+
+Subcommands::
+
+    mlcourse compare [CSV] --target COL   cross-validate a panel of models, write a report
+    mlcourse predict MODEL CSV            predictions of a model saved by compare --save-model
+
+Bad input gives one line on stderr (``mlcourse: error: ...``) and exit code 2;
+an unexpected internal error gives one line with a hint to rerun with
+``--debug`` (which shows the traceback) and exit code 1. The command never
+overwrites or deletes the user's files.
+
+To add a subcommand, write ``_add_<name>(subparsers)`` that registers its
+parser with ``set_defaults(handler=...)`` and call it in :func:`build_parser`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any, NoReturn
+
+from . import __version__
+from ._validation import ParamError
+
+__all__ = ["UsageError", "build_parser", "main"]
+
+PROG = "mlcourse"
+EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+DEFAULT_RUNS_DIR = "mlcourse-runs"
+
+
+class UsageError(Exception):
+    """Bad command-line input: reported in one line, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ``ArgumentParser`` whose errors are one line, not usage + traceback."""
+
+    def error(self, message: str) -> NoReturn:
+        where = self.prog.removeprefix(PROG).strip()
+        hint = f" (see `{self.prog} --help`)"
+        raise UsageError(f"{where + ': ' if where else ''}{message}{hint}")
+
+
+# ------------------------------------------------------------------ argument types
+
+
+def _cv_type(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"--cv must be a whole number of folds >= 2, got {text!r}"
+        ) from None
+    if value < 2:
+        raise argparse.ArgumentTypeError(f"--cv must be a whole number of folds >= 2, got {value}")
+    return value
+
+
+def _seconds_type(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"--time-budget must be a number of seconds > 0, got {text!r}"
+        ) from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(
+            f"--time-budget must be a number of seconds > 0, got {text!r}"
+        )
+    return value
+
+
+def _seed_type(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"--seed must be a whole number >= 0, got {text!r}"
+        ) from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"--seed must be a whole number >= 0, got {value}")
+    return value
+
+
+# ------------------------------------------------------------------ parser
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="show the full traceback of an unexpected error",
+    )
+
+
+def _add_compare(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "compare",
+        help="cross-validate a panel of models on a CSV and write a report",
+        description=(
+            "Cross-validate a panel of models (linear, k-nearest neighbours, SVM, decision "
+            "tree, random forest, XGBoost) on a CSV file, print a leaderboard and write an "
+            "HTML report. Without CSV, the bundled breast-cancer data is used."
+        ),
+    )
+    p.add_argument(
+        "csv", nargs="?", metavar="CSV", help="the data (default: bundled breast cancer)"
+    )
+    p.add_argument("--target", metavar="COL", help="the column to predict")
+    p.add_argument(
+        "--task",
+        choices=["classification", "regression"],
+        help="force the task (default: detected from the target)",
+    )
+    p.add_argument(
+        "--models",
+        metavar="A,B,..",
+        help="comma-separated models: linear, knn, svm, tree, random_forest, xgboost "
+        "(default: all of them)",
+    )
+    p.add_argument(
+        "--metric",
+        metavar="NAME",
+        help="ranking metric: accuracy, balanced_accuracy, f1_macro, precision_macro, "
+        "recall_macro, roc_auc, log_loss (classification); rmse, mae, r2, mape (regression)",
+    )
+    p.add_argument("--cv", type=_cv_type, default=5, metavar="K", help="folds (default: 5)")
+    p.add_argument(
+        "--time-budget",
+        type=_seconds_type,
+        metavar="S",
+        help="seconds; no new model starts once exceeded",
+    )
+    p.add_argument(
+        "--out",
+        metavar="DIR",
+        help=f"output folder, new or empty (default: {DEFAULT_RUNS_DIR}/compare-<data>-<time>)",
+    )
+    p.add_argument(
+        "--seed", type=_seed_type, default=0, metavar="N", help="random seed (default: 0)"
+    )
+    p.add_argument(
+        "--save-model",
+        metavar="PATH",
+        help="refit the best model on all rows and save it (skops file; never overwritten)",
+    )
+    _common(p)
+    p.set_defaults(handler=_cmd_compare)
+
+
+def _add_predict(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "predict",
+        help="predict with a model saved by `mlcourse compare --save-model`",
+        description=(
+            "Load a model saved by `mlcourse compare --save-model` (safely, with skops) and "
+            "write its predictions for the rows of a CSV file."
+        ),
+    )
+    p.add_argument("model", metavar="MODEL", help="the saved model (.skops)")
+    p.add_argument("csv", metavar="CSV", help="rows to predict, with the model's input columns")
+    p.add_argument(
+        "--out",
+        metavar="FILE",
+        help="predictions CSV to create (default: <CSV stem>.predictions.csv next to CSV)",
+    )
+    _common(p)
+    p.set_defaults(handler=_cmd_predict)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the ``mlcourse`` argument parser with its subcommands.
+
+    Returns
+    -------
+    argparse.ArgumentParser
+
+    Examples
+    --------
+    >>> args = build_parser().parse_args(["compare", "--cv", "3"])
+    >>> args.command, args.cv, args.csv
+    ('compare', 3, None)
+    """
+    parser = _Parser(
+        prog=PROG,
+        description="mlcourse: machine learning along the AWS Certified AI Practitioner syllabus.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--debug", action="store_true", help="show the full traceback of an unexpected error"
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    _add_compare(subparsers)
+    _add_predict(subparsers)
+    return parser
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _console(file: IO[str]) -> Any:
+    from rich.console import Console
+
+    return Console(file=file, highlight=False, soft_wrap=True)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "-", text).strip("-.") or "data"
+
+
+def _default_run_dir(dataset: str, now: datetime | None = None) -> Path:
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    base = Path(DEFAULT_RUNS_DIR) / f"compare-{_slug(dataset)}-{stamp}"
+    candidate, n = base, 1
+    while candidate.exists():
+        n += 1
+        candidate = base.with_name(f"{base.name}-{n}")
+    return candidate
+
+
+def _check_out_dir(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out '{out}' exists and is not a folder")
+    if out.is_dir() and any(out.iterdir()):
+        raise UsageError(
+            f"--out '{out}' exists and is not empty; choose a new folder (nothing is overwritten)"
+        )
+
+
+def _check_new_file(path: Path, option: str) -> None:
+    if path.exists():
+        raise UsageError(f"{option} '{path}' already exists; choose a new file name")
+    if not path.parent.is_dir():
+        raise UsageError(f"{option} '{path}': folder '{path.parent}' does not exist")
+
+
+def _make_dir(out: Path, explicit: bool) -> None:
+    if explicit:
+        _check_out_dir(out)  # again: it may have changed during the run
+        out.mkdir(parents=True, exist_ok=True)
+    else:
+        out.mkdir(parents=True, exist_ok=False)
+
+
+def _print_plan(console: Any, event: Any, source: str, target: str) -> None:
+    plan = event.plan
+    console.print(
+        f"[bold]Data[/bold]: {source}: {event.n_samples} rows, {len(plan.columns)} feature "
+        f"columns, target '{target}'"
+    )
+    for line in event.messages:
+        console.print(f"  {line}")
+    for line in plan.summary_lines():
+        console.print(f"  {line}")
+    console.print(
+        f"[bold]Running[/bold] {event.n_models} model(s) x {event.n_folds} folds "
+        "(preprocessing fitted inside each fold)"
+    )
+
+
+def _print_leaderboard(console: Any, result: Any) -> None:
+    from rich.table import Table
+
+    direction = "higher" if result.greater_is_better else "lower"
+    table = Table(
+        title=f"Leaderboard ({result.metric}, {direction} is better, {result.cv}-fold CV)",
+        title_justify="left",
+    )
+    table.add_column("#", justify="right")
+    table.add_column("model")
+    table.add_column(f"{result.metric} (mean ± std)", justify="right")
+    for m in result.metrics[1:]:
+        table.add_column(m, justify="right")
+    table.add_column("fit time (s)", justify="right")
+    for row in result.leaderboard.to_dict(orient="records"):
+        cells = [str(row["rank"]), str(row["model"])]
+        cells.append(f"{row[f'{result.metric}_mean']:.4f} ± {row[f'{result.metric}_std']:.4f}")
+        cells += [f"{row[f'{m}_mean']:.4f}" for m in result.metrics[1:]]
+        cells.append(f"{row['fit_time_s']:.3f}")
+        table.add_row(*cells, style="bold" if row["rank"] == 1 else None)
+    console.print(table)
+    for line in result.messages[1:]:
+        console.print(f"  {line}")
+
+
+class _ProgressBar:
+    """A rich progress bar fed by ``compare_models``' progress events."""
+
+    def __init__(self, out: Any, err: Any, source: str, target: str) -> None:
+        self.out, self.err = out, err
+        self.source, self.target = source, target
+        self.bar: Any = None
+        self.task_id: Any = None
+        self.done = 0
+
+    def __call__(self, event: Any) -> None:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        if event.stage == "prepared":
+            _print_plan(self.out, event, self.source, self.target)
+            self.bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("folds"),
+                TimeElapsedColumn(),
+                console=self.err,
+                transient=True,
+            )
+            self.task_id = self.bar.add_task("starting", total=event.n_models * event.n_folds)
+            self.bar.start()
+            return
+        if self.bar is None:
+            return
+        label = f"{event.model} ({event.model_index + 1}/{event.n_models})"
+        if event.stage == "start":
+            self.bar.update(self.task_id, description=label)
+        elif event.stage == "fold":
+            self.bar.advance(self.task_id)
+            self.done += 1
+        elif event.stage in ("failed", "skipped"):
+            self.bar.advance(self.task_id, event.n_folds - event.fold)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+# ------------------------------------------------------------------ commands
+
+
+def _cmd_compare(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    from .experiment import compare_models, save_model, write_report
+    from .experiment._csv import check_column, read_csv
+
+    out_console, err_console = _console(stdout), _console(stderr)
+    explicit_out = args.out is not None
+    if explicit_out:
+        out_dir = Path(args.out)
+        _check_out_dir(out_dir)
+    save_path = Path(args.save_model) if args.save_model else None
+    if save_path is not None:
+        _check_new_file(save_path, "--save-model")
+
+    extra: dict[str, Any] = {}
+    if args.csv is not None:
+        src = Path(args.csv)
+        frame = read_csv(src)
+        dataset, source = src.stem, str(src)
+        if not args.target:
+            cols = ", ".join(map(str, frame.columns[:25]))
+            raise UsageError(
+                f"--target is required with a CSV file: name the column to predict (columns: {cols})"
+            )
+        target = check_column(frame, args.target, source=f"'{src.name}'")
+        extra = {"csv": str(src.resolve()), "csv_sha256": _sha256(src)}
+    else:
+        from .datasets import load_breast_cancer
+
+        data = load_breast_cancer()
+        frame = data.frame
+        dataset, source = "breast_cancer", "bundled breast-cancer data"
+        target = check_column(frame, args.target or data.target_name, source=source)
+        extra = {"dataset": "mlcourse.datasets.load_breast_cancer"}
+    X = frame.drop(columns=[target])
+    y = frame[target]
+    if X.shape[1] == 0:
+        raise UsageError(f"the data has no column besides the target '{target}'")
+
+    progress = _ProgressBar(out_console, err_console, source, target)
+    try:
+        result = compare_models(
+            X,
+            y,
+            task=args.task,
+            models=args.models,
+            metric=args.metric,
+            cv=args.cv,
+            time_budget=args.time_budget,
+            random_state=args.seed,
+            progress=progress,
+        )
+    finally:
+        progress.close()
+    _print_leaderboard(out_console, result)
+
+    out_dir = out_dir if explicit_out else _default_run_dir(dataset)
+    _make_dir(out_dir, explicit_out)
+    report = write_report(result, out_dir, title=f"mlcourse compare: {dataset}", extra=extra)
+    best = result.leaderboard.iloc[0]
+    out_console.print(
+        f"[bold]Best[/bold]: {result.best_model} ({result.metric} "
+        f"{best[f'{result.metric}_mean']:.4f} ± {best[f'{result.metric}_std']:.4f})"
+    )
+    out_console.print(f"[bold]Report[/bold]: {report}")
+    if save_path is not None:
+        _check_new_file(save_path, "--save-model")
+        model = result.fit_best(X, y)
+        save_model(
+            model,
+            save_path,
+            input_columns=result.plan.used_columns,
+            id_columns=result.plan.id_columns,
+            task=result.task,
+            target=target,
+            model_name=result.best_model,
+            metadata={
+                "metric": result.metric,
+                "cv_mean": float(best[f"{result.metric}_mean"]),
+                "cv_std": float(best[f"{result.metric}_std"]),
+                "cv": result.cv,
+                "random_state": result.random_state,
+                "data_sha256": result.data_sha256,
+                "report": str(report),
+                **extra,
+            },
+        )
+        out_console.print(f"[bold]Model[/bold]: {save_path} (refitted on all {len(y)} rows)")
+    return EXIT_OK
+
+
+def _cmd_predict(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    import numpy as np
+    import pandas as pd
+
+    from .experiment import load_model
+    from .experiment._csv import read_csv
+
+    console = _console(stdout)
+    src = Path(args.csv)
+    out = Path(args.out) if args.out else src.with_name(f"{src.stem}.predictions.csv")
+    _check_new_file(out, "--out")
+    if not Path(args.model).exists():
+        raise UsageError(f"model file '{args.model}' does not exist")
+    saved = load_model(args.model)
+    frame = read_csv(src)
+    missing = [c for c in saved.input_columns if c not in frame.columns]
+    if missing:
+        raise UsageError(
+            f"'{src.name}' lacks column(s) the model needs: {', '.join(missing[:10])}"
+            + (f" (and {len(missing) - 10} more)" if len(missing) > 10 else "")
+        )
+    X = frame[saved.input_columns]
+    estimator = saved.estimator
+    predictions = pd.DataFrame(index=frame.index)
+    ids = [c for c in saved.id_columns if c in frame.columns]
+    if ids:
+        for c in ids:
+            predictions[c] = frame[c].to_numpy()
+    else:
+        predictions["row"] = np.arange(len(frame))
+    predictions["prediction"] = estimator.predict(X)
+    classes = saved.classes or []
+    if saved.task == "classification":
+        if hasattr(estimator, "predict_proba"):
+            proba = np.asarray(estimator.predict_proba(X))
+            for k, label in enumerate(classes):
+                predictions[f"proba_{label}"] = proba[:, k]
+        elif hasattr(estimator, "decision_function") and len(classes) == 2:
+            predictions[f"score_{classes[1]}"] = np.asarray(estimator.decision_function(X))
+    with open(out, "x", encoding="utf-8", newline="") as fh:
+        predictions.to_csv(fh, index=False)
+    console.print(
+        f"Predicted {len(predictions)} rows with {saved.model_name} ({saved.task}, "
+        f"target '{saved.target}'): {out}"
+    )
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------ entry point
+
+
+#: engine parameter -> the option that sets it, to prefix engine messages
+_OPTION_OF = {"models": "--models: ", "metric": "--metric: ", "cv": "--cv: ", "task": "--task: "}
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``mlcourse`` command line.
+
+    Parameters
+    ----------
+    argv : sequence of str, default=None
+        The arguments after the program name; ``None`` reads ``sys.argv[1:]``.
+
+    Returns
+    -------
+    int
+        The exit code: 0 on success, 2 for bad input (one line on stderr),
+        1 for an unexpected internal error, 130 when interrupted.
+
+    Examples
+    --------
+    >>> main(["compare", "--cv", "1"])
+    2
+    """
+    stdout, stderr = sys.stdout, sys.stderr
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args_list
+    parser = build_parser()
+    try:
+        try:
+            args = parser.parse_args(args_list)
+        except SystemExit as exc:  # --help and --version exit through argparse
+            return int(exc.code or 0) if isinstance(exc.code, int | None) else EXIT_USAGE
+        debug = bool(getattr(args, "debug", False))
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            raise UsageError("choose a command: compare, predict (see `mlcourse --help`)")
+        return int(handler(args, stdout, stderr))
+    except (UsageError, ParamError, OSError) as exc:
+        if debug:
+            raise
+        option = _OPTION_OF.get(str(getattr(exc, "param", "")), "")
+        print(f"{PROG}: error: {option}{_one_line(str(exc))}", file=stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:
+        if debug:
+            raise
+        print(
+            f"{PROG}: error: internal error ({type(exc).__name__}: {_one_line(str(exc))[:300]}); "
+            f"rerun with --debug for the traceback",
+            file=stderr,
+        )
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
