@@ -19,9 +19,35 @@ from .._validation import check_in, check_scalar, param_message
 
 __all__ = ["KNeighborsClassifier", "KNeighborsRegressor"]
 
-# Distances are computed in blocks of queries so that the (block, n_train)
-# matrix stays around this many float64 values (about 64 MB).
-_BLOCK_VALUES = 8_000_000
+# Distances are computed for blocks of queries so that the (block, n_train)
+# matrix stays around this many float64 values (16 MB: it stays in cache).
+_BLOCK_VALUES = 2_000_000
+
+
+def _select_k_smallest(D: np.ndarray, k: int) -> np.ndarray:
+    """Column indices of the ``k`` smallest values of each row, sorted by (value, index).
+
+    A cheap upper bound on each row's k-th smallest value (the k-th smallest of
+    a strided subset of the columns) leaves only a few candidates per row; only
+    those are sorted. The result equals a full sort of each row.
+    """
+    n_rows, n_cols = D.shape
+    stride = max(1, n_cols // 1024)
+    if k == n_cols or n_cols // stride < 4 * k:
+        cand = np.argpartition(D, k - 1, axis=1)[:, :k] if k < n_cols else None
+        if cand is None:
+            cand = np.broadcast_to(np.arange(n_cols), D.shape).copy()
+        vals = np.take_along_axis(D, cand, axis=1)
+        order = np.lexsort((cand, vals), axis=1)
+        return np.take_along_axis(cand, order, axis=1)
+    bound = np.partition(D[:, ::stride], k - 1, axis=1)[:, k - 1]
+    flat = np.flatnonzero(D <= bound[:, None])  # much faster than a 2-D nonzero
+    rows, cols = np.divmod(flat, n_cols)
+    vals = D.ravel()[flat]
+    order = np.lexsort((cols, vals, rows))  # by row, then value, then index
+    counts = np.bincount(rows, minlength=n_rows)
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    return cols[order][starts[:, None] + np.arange(k)]
 
 
 class _KNeighborsBase(BaseEstimator):
@@ -56,23 +82,30 @@ class _KNeighborsBase(BaseEstimator):
                 )
             )
         self._fit_X = X
+        if self._p == 2.0:  # pieces of ||q - t||^2 = ||q||^2 - 2 q.t + ||t||^2
+            self._fit_X_T_m2 = np.ascontiguousarray(-2.0 * X.T)
+            self._fit_sqnorm = (X * X).sum(axis=1)
         self.n_samples_fit_ = X.shape[0]
         self.effective_metric_ = {1.0: "manhattan", 2.0: "euclidean"}.get(self._p, "minkowski")
         return X, y
 
-    def _distances(self, Q: np.ndarray) -> np.ndarray:
-        """Distances from each query row to every training row."""
-        T = self._fit_X
-        p = self._p
-        if p == 2.0:
-            # ||q - t||^2 = ||q||^2 - 2 q.t + ||t||^2 (one matrix product)
-            d2 = (Q * Q).sum(axis=1)[:, None] - 2.0 * (Q @ T.T) + (T * T).sum(axis=1)[None, :]
-            np.maximum(d2, 0.0, out=d2)
-            return np.sqrt(d2, out=d2)
-        diff = np.abs(Q[:, None, :] - T[None, :, :])
-        if p == 1.0:
-            return diff.sum(axis=2)
-        return (diff**p).sum(axis=2) ** (1.0 / p)
+    def _block_distances(self, Q: np.ndarray) -> np.ndarray:
+        """Compute a matrix ordered like the distances from queries to training rows.
+
+        Euclidean: ``||t||^2 - 2 q.t``, the squared distance minus the query's
+        own squared norm (the same for the whole row, so it does not change
+        the ranking; it is added back for the k selected neighbours).
+        Other metrics: the distances themselves.
+        """
+        if self._p == 2.0:
+            D = Q @ self._fit_X_T_m2
+            D += self._fit_sqnorm
+            return D
+        from scipy.spatial.distance import cdist
+
+        if self._p == 1.0:
+            return cdist(Q, self._fit_X, metric="cityblock")
+        return cdist(Q, self._fit_X, metric="minkowski", p=self._p)
 
     def kneighbors(
         self, X: Any = None, n_neighbors: int | None = None, return_distance: bool = True
@@ -122,23 +155,28 @@ class _KNeighborsBase(BaseEstimator):
                 )
             )
         n_train = self.n_samples_fit_
-        per_block = max(1, _BLOCK_VALUES // max(1, n_train * (1 if self._p == 2.0 else Q.shape[1])))
+        per_block = max(1, _BLOCK_VALUES // n_train)
         all_dist = np.empty((Q.shape[0], k))
         all_ind = np.empty((Q.shape[0], k), dtype=np.intp)
-        for start in range(0, Q.shape[0], per_block):
-            stop = min(start + per_block, Q.shape[0])
-            D = self._distances(Q[start:stop])
-            if self_query:
-                D[np.arange(stop - start), np.arange(start, stop)] = np.inf
-            if k < n_train:
-                cand = np.argpartition(D, k - 1, axis=1)[:, :k]
-            else:
-                cand = np.broadcast_to(np.arange(n_train), D.shape).copy()
-            cand_d = np.take_along_axis(D, cand, axis=1)
-            # sort by (distance, index): deterministic tie-breaking
-            order = np.lexsort((cand, cand_d), axis=1)
-            all_ind[start:stop] = np.take_along_axis(cand, order, axis=1)
-            all_dist[start:stop] = np.take_along_axis(cand_d, order, axis=1)
+        from threadpoolctl import threadpool_limits
+
+        # Many small matrix products: threads only add overhead (scikit-learn's
+        # brute-force search limits BLAS to one thread in the same way).
+        with threadpool_limits(limits=1, user_api="blas"):
+            for start in range(0, Q.shape[0], per_block):
+                stop = min(start + per_block, Q.shape[0])
+                D = self._block_distances(Q[start:stop])
+                if self_query:
+                    D[np.arange(stop - start), np.arange(start, stop)] = np.inf
+                ind = _select_k_smallest(D, k)
+                dist = np.take_along_axis(D, ind, axis=1)
+                if self._p == 2.0:
+                    q = Q[start:stop]
+                    dist += (q * q).sum(axis=1)[:, None]
+                    np.maximum(dist, 0.0, out=dist)
+                    np.sqrt(dist, out=dist)
+                all_ind[start:stop] = ind
+                all_dist[start:stop] = dist
         return (all_dist, all_ind) if return_distance else all_ind
 
     def _neighbor_weights(self, dist: np.ndarray) -> np.ndarray:

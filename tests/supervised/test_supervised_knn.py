@@ -143,3 +143,28 @@ def test_kneighbors_too_many():
     knn = KNeighborsRegressor(2).fit([[0.0], [1.0]], [0, 1])
     with pytest.raises(ValueError, match=r"'n_neighbors'.*at most the 1 available"):
         knn.kneighbors(n_neighbors=2)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    n_rows=st.integers(1, 5),
+    n_cols=st.integers(1, 3000),
+    k=st.integers(1, 12),
+    seed=st.integers(0, 2**31 - 1),
+)
+def test_select_k_smallest_equals_full_sort(n_rows, n_cols, k, seed):
+    from mlcourse.supervised._knn import _select_k_smallest
+
+    rng = np.random.default_rng(seed)
+    D = rng.integers(0, 50, size=(n_rows, n_cols)).astype(float)  # many ties
+    k = min(k, n_cols)
+    expected = np.lexsort((np.broadcast_to(np.arange(n_cols), D.shape), D), axis=1)[:, :k]
+    np.testing.assert_array_equal(_select_k_smallest(D, k), expected)
+
+
+def test_large_training_set_identical_to_sklearn():
+    X, y = make_classification(6000, 5, n_informative=4, n_redundant=0, random_state=3)
+    ours = KNeighborsClassifier(7).fit(X[:5000], y[:5000])
+    ref = skn.KNeighborsClassifier(7, algorithm="brute").fit(X[:5000], y[:5000])
+    np.testing.assert_array_equal(ours.kneighbors(X[5000:])[1], ref.kneighbors(X[5000:])[1])
+    np.testing.assert_array_equal(ours.predict(X[5000:]), ref.predict(X[5000:]))
