@@ -132,6 +132,14 @@ def test_card_documents_every_column_and_dtype(filename):
     spec = SPECS[filename]
     call = f"{spec.make.__name__}(n_samples={spec.n_samples}, random_state={spec.random_state})"
     assert call in card
+    frame = spec.generate()
+    assert f"**Size**: {len(frame):,} rows, {frame.shape[1]} columns" in card
+    if frame[spec.target].dtype != "int64":  # class counts quoted in the card
+        labels = frame[spec.target]
+        if "customer_id" in frame:  # segments are counted per customer
+            labels = frame.groupby("customer_id")[spec.target].first()
+        for label, count in labels.value_counts().items():
+            assert re.search(rf"`{label}` \({count}( customers)?\)|{count} {label}", card), label
 
 
 @pytest.mark.parametrize("name", BUNDLED)
