@@ -43,7 +43,7 @@ class _Text(str):
 
 
 def _labels_repr(values: Any, limit: int = 10) -> _Text:
-    items = list(values)
+    items = values.tolist() if isinstance(values, np.ndarray) else list(values)
     shown = ", ".join(repr(v) for v in items[:limit])
     more = f", ... ({len(items)} in all)" if len(items) > limit else ""
     return _Text(f"[{shown}{more}]")
@@ -105,6 +105,12 @@ def _check_sample_weight(sample_weight: Any, n_samples: int, owner: str) -> np.n
             f"Found input variables of {owner} with inconsistent numbers of samples: "
             f"y_true has {n_samples}, sample_weight has {w.shape[0]}. "
             "They must have the same length."
+        )
+    if not w.any():
+        raise ValueError(
+            param_message(
+                "sample_weight", "weights of which at least one is non-zero", w, owner=owner
+            )
         )
     return w
 

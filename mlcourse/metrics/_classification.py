@@ -46,6 +46,8 @@ _NORMALIZE = [None, "true", "pred", "all"]
 
 def _bincount2d(ia: np.ndarray, ib: np.ndarray, size: int, weights: np.ndarray | None) -> Any:
     flat = np.bincount(ia * size + ib, weights=weights, minlength=size * size)
+    if weights is not None and flat.dtype.kind != "f":  # numpy gives ints when empty
+        flat = flat.astype(np.float64)
     return flat.reshape(size, size)
 
 
@@ -416,6 +418,8 @@ def _class_counts(
     )
     pred = np.bincount(ib, weights=weights, minlength=n_classes)
     true = np.bincount(ia, weights=weights, minlength=n_classes)
+    if weights is not None or not hit.any():  # as sklearn: no hit gives float counts
+        tp, pred, true = tp.astype(np.float64), pred.astype(np.float64), true.astype(np.float64)
     return tp, pred, true
 
 
