@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
+from pandas import isna as pd_isna
 
 from .._validation import (
     check_consistent_length,
@@ -198,8 +199,14 @@ def train_val_test_split(
         if not shuffle:
             expected = "None when shuffle=False (a stratified split shuffles)"
             raise ValueError(param_message("stratify", expected, stratify, owner=_OWNER))
-        y = column_or_1d(stratify, "stratify", owner=_OWNER, allow_nan=True)
-        classes, labels = np.unique(y, return_inverse=True)
+        y = column_or_1d(stratify, "stratify", owner=_OWNER)
+        try:
+            if y.dtype == object and pd_isna(y).any():
+                raise TypeError
+            classes, labels = np.unique(y, return_inverse=True)
+        except TypeError:
+            expected = "class labels of one type, without missing values"
+            raise TypeError(param_message("stratify", expected, stratify, owner=_OWNER)) from None
     counts = np.bincount(labels, minlength=len(classes))
     if stratify is not None and counts.min() < len(_SPLITS):
         rare = classes[int(np.argmin(counts))]

@@ -281,6 +281,19 @@ def test_stratify_with_no_shuffle():
         train_val_test_split(np.arange(9), stratify=[0, 1, 2] * 3, shuffle=False)
 
 
+@pytest.mark.parametrize(
+    "labels",
+    [
+        [0.0, 1.0, np.nan] * 3,
+        ["a", "b", None] * 3,
+        pd.Series(["a", "b", np.nan] * 3, dtype="str"),
+    ],
+)
+def test_stratify_missing_labels(labels):
+    with pytest.raises((TypeError, ValueError), match=r"'stratify' parameter"):
+        train_val_test_split(np.arange(9), stratify=labels)
+
+
 def test_no_arrays():
     with pytest.raises(ValueError, match="at least one array-like"):
         train_val_test_split()
