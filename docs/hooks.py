@@ -9,6 +9,8 @@ Declared under ``hooks:`` in mkdocs.yml. Nothing here is hand-kept:
   page per subpackage) and drops executed copies whose source is gone;
 - ``on_page_markdown`` replaces ``<!-- mlcourse:cli-help ARGS -->`` markers with
   the output of ``mlcourse ARGS --help``, so the CLI docs cannot drift;
+- ``on_page_content`` adds a "run it yourself / download" line under each
+  notebook's title;
 - ``on_post_page`` removes the CDN scripts nbconvert puts in notebook pages
   (MathJax, mermaid): nothing is fetched from the network at view time.
 """
@@ -150,6 +152,20 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     if "mlcourse:cli-help" not in markdown:
         return markdown
     return _CLI_RE.sub(lambda m: _cli_help(m.group(1)), markdown)
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    uri = page.file.src_uri
+    if not (uri.startswith("notebooks/") and uri.endswith(".ipynb")):
+        return html
+    name = Path(uri).name
+    note = (
+        '<p class="mlcourse-run-it"><em>Executed for this site. Run it yourself: '
+        f"<code>make lab</code> opens <code>notebooks/{name}</code>, or "
+        f'<a href="{name}" download>download this executed copy</a>.</em></p>'
+    )
+    head, sep, tail = html.partition("</h1>")
+    return f"{head}{sep}{note}{tail}" if sep else note + html
 
 
 # nbconvert's notebook template loads MathJax from a CDN (its <script src> is emptied by

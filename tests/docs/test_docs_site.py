@@ -23,6 +23,7 @@ import time
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -116,6 +117,7 @@ def test_notebook_pages_show_outputs(site: Path) -> None:
     for src in _docs.list_notebooks():
         html = _page(site, f"notebooks/{src.stem}").read_text(encoding="utf-8")
         assert "jupyter-wrapper" in html, f"{src.stem}: not rendered by mkdocs-jupyter"
+        assert (site / "notebooks" / src.stem / src.name).is_file(), "no downloadable copy"
         executed = json.loads((_docs.EXECUTED_DIR / src.name).read_text(encoding="utf-8"))
         n_images = sum(
             "image/png" in out.get("data", {})
@@ -171,6 +173,20 @@ def _find_chromium() -> tuple[str, str] | None:
     return (browser, driver) if browser and driver else None
 
 
+def _browser_unavailable(required: bool) -> NoReturn:
+    """Skip (on a laptop) or fail (in CI, MLCOURSE_REQUIRE_BROWSER=1) without Chromium."""
+    if required:
+        pytest.fail(f"MLCOURSE_REQUIRE_BROWSER=1 but {ENABLE_HINT}", pytrace=False)
+    pytest.skip(ENABLE_HINT)
+
+
+def test_missing_browser_skips_with_the_fix_or_fails_when_required() -> None:
+    with pytest.raises(pytest.skip.Exception, match="apt-get install chromium chromium-driver"):
+        _browser_unavailable(required=False)
+    with pytest.raises(pytest.fail.Exception, match="MLCOURSE_REQUIRE_BROWSER=1"):
+        _browser_unavailable(required=True)
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -194,9 +210,7 @@ def server(site: Path) -> Iterator[str]:
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     found = _find_chromium()
     if found is None:
-        if os.environ.get("MLCOURSE_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"MLCOURSE_REQUIRE_BROWSER=1 but {ENABLE_HINT}", pytrace=False)
-        pytest.skip(ENABLE_HINT)
+        _browser_unavailable(os.environ.get("MLCOURSE_REQUIRE_BROWSER") == "1")
     chromium, chromedriver = found
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -296,6 +310,7 @@ def test_browser_notebook_page(browser, server: str) -> None:
     info = _docs.notebook_info(src)
     text = _open(browser, f"{server}notebooks/{src.stem}/", f"notebook_{src.stem}")
     assert info.number in text and "Summary" in text, "the notebook's content is not visible"
+    assert "download this executed copy" in text
     executed = json.loads((_docs.EXECUTED_DIR / src.name).read_text(encoding="utf-8"))
     has_plot = any(
         "image/png" in out.get("data", {})
