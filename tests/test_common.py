@@ -20,6 +20,7 @@ ESTIMATORS: dict[str, dict] = {
     "mlcourse.supervised:KNeighborsClassifier": {},
     "mlcourse.supervised:KNeighborsRegressor": {},
     "mlcourse.unsupervised:KMeans": {"n_clusters": 2, "n_init": 2, "max_iter": 5},
+    "mlcourse.unsupervised:IsolationForest": {"n_estimators": 10, "random_state": 0},
     "mlcourse.lifecycle:DigitRulesClassifier": {},
 }
 
