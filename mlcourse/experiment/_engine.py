@@ -477,6 +477,7 @@ def _make_splitter(cv: Any, task: str, seed: int, y: np.ndarray) -> tuple[Any, i
         smallest = int(counts.min())
         if smallest < n_splits:
             rare = labels[int(np.argmin(counts))]
+            rare = rare.item() if isinstance(rare, np.generic) else rare
             raise ParamError(
                 f"The 'cv' parameter of compare_models is {n_splits}, but class {rare!r} has "
                 f"only {smallest} row(s): each of the {n_splits} folds needs one. Lower cv "

@@ -99,7 +99,8 @@ class LabelEncodedClassifier(ClassifierMixin, BaseEstimator):
         self.classes_, codes = np.unique(y_arr, return_inverse=True)
         base = LogisticRegression() if self.estimator is None else self.estimator
         self.estimator_ = clone(base).fit(X, codes, **fit_params)
-        self.n_features_in_ = self.estimator_.n_features_in_
+        if hasattr(self.estimator_, "n_features_in_"):
+            self.n_features_in_ = self.estimator_.n_features_in_
         if hasattr(self.estimator_, "feature_names_in_"):
             self.feature_names_in_ = self.estimator_.feature_names_in_
         return self
