@@ -22,6 +22,8 @@ ESTIMATORS: dict[str, dict] = {
     "mlcourse.unsupervised:KMeans": {"n_clusters": 2, "n_init": 2, "max_iter": 5},
     "mlcourse.unsupervised:IsolationForest": {"n_estimators": 10, "random_state": 0},
     "mlcourse.lifecycle:DigitRulesClassifier": {},
+    "mlcourse.rl.rlhf:BradleyTerryRewardModel": {},
+    "mlcourse.experiment:LabelEncodedClassifier": {},
 }
 
 # "module:Class" -> {check_name: reason}
