@@ -325,7 +325,7 @@ def test_browser_notebook_page(browser, server: str) -> None:
             if browser.execute_script("return arguments[0].naturalWidth", img) > 0
         ]
         assert loaded, f"{src.stem}: its plots are not displayed"
-        browser.execute_script("arguments[0].scrollIntoView()", loaded[0])
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", loaded[0])
         time.sleep(0.5)  # let the header's title transition finish
         browser.save_screenshot(str(SCREENSHOTS / f"notebook_{src.stem}_plot.png"))
     _assert_local_only(browser, server)
