@@ -65,6 +65,18 @@ for _env_id, _kwargs in ENV_IDS.items():
     if _env_id not in _gym.registry:
         _gym.register(id=_env_id, **_kwargs)
 
+
+def __getattr__(name: str) -> object:
+    # mlcourse.rl.rlhf imports scikit-learn: load it on first use only.
+    if name == "rlhf":
+        import importlib
+
+        module = importlib.import_module(f"{__name__}.rlhf")
+        globals()[name] = module
+        return module
+    raise AttributeError(f"module 'mlcourse.rl' has no attribute {name!r}")
+
+
 __all__ = [
     "ACTION_NAMES",
     "DOWN",
@@ -85,5 +97,6 @@ __all__ = [
     "evaluate",
     "generate_maze",
     "make_epsilon_schedule",
+    "rlhf",
     "tabular_model",
 ]
