@@ -27,9 +27,9 @@ class BradleyTerryRewardModel(ClassifierMixin, BaseEstimator):
     differences :math:`x = \phi(a) - \phi(b)`. This estimator fits it with
     scikit-learn's ``LogisticRegression(fit_intercept=False)``; it adds each
     comparison in both orders (:math:`(x, 1)` and :math:`(-x, 0)`, with ``C``
-    halved), which leaves the solution unchanged but makes the model
-    exactly symmetric and lets it learn from comparisons all won by the
-    first response. :meth:`reward` then scores single responses.
+    halved), which leaves the solution unchanged and makes the fitted model
+    exactly symmetric in the order of the pair. :meth:`reward` then scores
+    single responses.
 
     Parameters
     ----------
