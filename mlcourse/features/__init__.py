@@ -1,0 +1,44 @@
+"""Feature engineering: extraction, selection, transformation, text and image features.
+
+All are scikit-learn transformers (``fit`` / ``transform`` / ``get_feature_names_out``),
+so they chain in a ``Pipeline`` fitted inside each cross-validation fold.
+Imported on first use: ``import mlcourse.features`` loads no scikit-learn.
+"""
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ._text import (
+        CountVectorizer,
+        TfidfVectorizer,
+        strip_accents_ascii,
+        strip_accents_unicode,
+    )
+
+_LAZY = {
+    "CountVectorizer": "._text",
+    "TfidfVectorizer": "._text",
+    "strip_accents_ascii": "._text",
+    "strip_accents_unicode": "._text",
+}
+
+__all__ = [
+    "CountVectorizer",
+    "TfidfVectorizer",
+    "strip_accents_ascii",
+    "strip_accents_unicode",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
