@@ -10,13 +10,15 @@ Declared under ``hooks:`` in mkdocs.yml. Nothing here is hand-kept:
 - ``on_page_markdown`` replaces ``<!-- mlcourse:cli-help ARGS -->`` markers with
   the output of ``mlcourse ARGS --help``, so the CLI docs cannot drift;
 - ``on_page_content`` adds a "run it yourself / download" line under each
-  notebook's title;
+  notebook's title and moves the notebook template's CSS into one shared
+  stylesheet (written by ``on_post_build``);
 - ``on_post_page`` removes the CDN scripts nbconvert puts in notebook pages
   (MathJax, mermaid): nothing is fetched from the network at view time.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
@@ -26,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # build from a checkout even if mlcourse is not installed
@@ -119,6 +122,13 @@ def on_files(files: Files, config: Any) -> Files:
     return files
 
 
+def on_post_build(config: Any) -> None:
+    for name, css in _STATE.pop("notebook_css", {}).items():
+        path = Path(config["site_dir"]) / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(css, encoding="utf-8")
+
+
 def _cli_help(args: str) -> str:
     cli = ROOT / "mlcourse" / "cli.py"
     program = (
@@ -154,10 +164,36 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     return _CLI_RE.sub(lambda m: _cli_help(m.group(1)), markdown)
 
 
+_STYLE_RE = re.compile(r"<style[^>]*>.*?</style>", re.DOTALL)
+# mkdocs-jupyter appends the Pygments CSS a second time, as the repr of a Python list.
+_LIST_REPR_STYLE_RE = re.compile(r"<style>\s*\['.*?'\]\s*</style>", re.DOTALL)
+
+
+def _shared_notebook_css(html: str, page_url: str) -> str:
+    """Move the notebook template's CSS (~0.6 MB per page) into one shared stylesheet.
+
+    Pages get lighter and the search index parses less. Only the styles before the
+    first cell (the template's) move; styles inside outputs (pandas) stay in place.
+    """
+    first_cell = html.find('class="jp-Cell ')
+    if first_cell < 0:
+        return html
+    head, body = html[:first_cell], html[first_cell:]
+    blocks = _STYLE_RE.findall(head)
+    if not blocks:
+        return html
+    css = "\n".join(re.sub(r"^<style[^>]*>|</style>$", "", block) for block in blocks)
+    name = f"assets/mlcourse-notebook-{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
+    _STATE.setdefault("notebook_css", {})[name] = css
+    link = f'<link rel="stylesheet" href="{get_relative_url(name, page_url)}">'
+    return link + _STYLE_RE.sub("", head) + _LIST_REPR_STYLE_RE.sub("", body)
+
+
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     uri = page.file.src_uri
     if not (uri.startswith("notebooks/") and uri.endswith(".ipynb")):
         return html
+    html = _shared_notebook_css(html, page.url)
     name = Path(uri).name
     note = (
         '<p class="mlcourse-run-it"><em>Executed for this site. Run it yourself: '

@@ -557,6 +557,7 @@ def _write_atomic(nb: Any, dst: Path) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             nbformat.write(nb, fh)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; the copy is an ordinary file
         os.replace(tmp, dst)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
