@@ -70,6 +70,20 @@ def _check_discrete(y: np.ndarray, name: str, owner: str) -> None:
         raise TypeError(param_message(name, "class labels", _Text("complex values"), owner=owner))
 
 
+def _check_missing(y: np.ndarray, name: str, owner: str) -> None:
+    """Reject None / NaN in object arrays (pandas columns with missing labels)."""
+    if y.dtype.kind == "O":
+        try:
+            has_missing = bool((np.asarray(y == None) | np.asarray(y != y)).any())  # noqa: E711
+        except TypeError:  # pandas.NA refuses to be a bool
+            has_missing = True
+        if has_missing:
+            raise ValueError(
+                f"The '{name}' parameter of {owner} contains missing values (None or NaN). "
+                "Drop or impute the missing values first."
+            )
+
+
 def _check_targets(y_true: Any, y_pred: Any, owner: str) -> tuple[np.ndarray, np.ndarray]:
     """Return ``y_true`` and ``y_pred`` as 1-D label arrays of equal, non-zero length."""
     yt = column_or_1d(y_true, "y_true", owner=owner)
@@ -80,6 +94,8 @@ def _check_targets(y_true: Any, y_pred: Any, owner: str) -> tuple[np.ndarray, np
         raise ValueError(param_message("y_true", "a non-empty array-like", yt, owner=owner))
     _check_discrete(yt, "y_true", owner)
     _check_discrete(yp, "y_pred", owner)
+    _check_missing(yt, "y_true", owner)
+    _check_missing(yp, "y_pred", owner)
     kt, kp = yt.dtype.kind, yp.dtype.kind
     if (kt in "US") != (kp in "US") and "O" not in (kt, kp):
         raise ValueError(_mix_message(owner))

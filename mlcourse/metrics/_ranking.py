@@ -14,6 +14,7 @@ from ._base import (
     UndefinedMetricWarning,
     _check_discrete,
     _check_labels_arg,
+    _check_missing,
     _check_sample_weight,
     _labels_repr,
     _Text,
@@ -71,6 +72,7 @@ def _check_scores(
     if yt.shape[0] == 0:
         raise ValueError(param_message("y_true", "a non-empty array-like", yt, owner=owner))
     _check_discrete(yt, "y_true", owner)
+    _check_missing(yt, "y_true", owner)
     weights = _check_sample_weight(sample_weight, yt.shape[0], owner)
     return yt, ys, weights
 

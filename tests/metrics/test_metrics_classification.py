@@ -431,3 +431,18 @@ def test_errors_agree_with_sklearn_on_bad_input():
     assert_agree(mm.f1_score, skm.f1_score, [0, 1, 2], [0, 1, 1])
     assert_agree(mm.accuracy_score, skm.accuracy_score, [0, 1], [0.5, 1.0])
     assert_same(mm.f1_score([0, 1], [1, 1]), skm.f1_score([0, 1], [1, 1]))
+
+
+@pytest.mark.parametrize(
+    "column",
+    [
+        pd.Series(["a", None, "b"]),
+        pd.Series([1, None, 0], dtype=object),
+        pd.Series(["a", pd.NA, "b"], dtype="string"),
+    ],
+)
+def test_missing_labels_in_pandas_columns(column):
+    with pytest.raises(ValueError, match="'y_true' parameter of f1_score contains missing values"):
+        mm.f1_score(column, ["a", "b", "b"], average="macro")
+    with pytest.raises(ValueError, match="'y_true' parameter of roc_curve contains missing values"):
+        mm.roc_curve(column, [0.1, 0.2, 0.3], pos_label="a")
