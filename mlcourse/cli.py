@@ -328,6 +328,7 @@ class _ProgressBar:
                 TimeElapsedColumn(),
                 console=self.err,
                 transient=True,
+                disable=not self.err.is_terminal,  # no bar in pipes and logs
             )
             self.task_id = self.bar.add_task("starting", total=event.n_models * event.n_folds)
             self.bar.start()

@@ -222,7 +222,7 @@ def test_real_subprocess_compare(tmp_path):
             "--cv",
             "2",
             "--models",
-            "linear,knn",
+            "linear",
             "--out",
             str(tmp_path / "run"),
         ],

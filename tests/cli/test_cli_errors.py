@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -218,6 +219,20 @@ def test_predict_csv_without_the_model_columns(files, capsys, tmp_path_factory):
     assert err.count("\n") == 1
     assert "'other.csv' lacks column(s) the model needs: signup_date, plan" in err
     assert _snapshot(files) == before
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_file(files, capsys):
+    locked = files / "locked.csv"
+    locked.write_text("a,b\n1,2\n")
+    locked.chmod(0)
+    try:
+        code = cli.main(["compare", str(locked), "--target", "b"])
+    finally:
+        locked.chmod(0o600)
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1
+    assert "cannot read" in err and "ermission denied" in err
 
 
 def test_internal_error_is_one_line_with_a_debug_hint(files, capsys, monkeypatch):
