@@ -19,6 +19,7 @@ ESTIMATORS: dict[str, dict] = {
     "mlcourse.supervised:LogisticRegressionGD": {},
     "mlcourse.supervised:KNeighborsClassifier": {},
     "mlcourse.supervised:KNeighborsRegressor": {},
+    "mlcourse.features:ConvolutionFeatures": {},
     "mlcourse.unsupervised:KMeans": {"n_clusters": 2, "n_init": 2, "max_iter": 5},
     "mlcourse.unsupervised:IsolationForest": {"n_estimators": 10, "random_state": 0},
     "mlcourse.lifecycle:DigitRulesClassifier": {},

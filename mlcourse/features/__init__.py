@@ -8,6 +8,13 @@ Imported on first use: ``import mlcourse.features`` loads no scikit-learn.
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ._image import (
+        KERNELS,
+        ConvolutionFeatures,
+        convolve2d,
+        correlate2d,
+        plot_filtered_images,
+    )
     from ._text import (
         CountVectorizer,
         TfidfVectorizer,
@@ -16,6 +23,11 @@ if TYPE_CHECKING:  # pragma: no cover
     )
 
 _LAZY = {
+    "KERNELS": "._image",
+    "ConvolutionFeatures": "._image",
+    "convolve2d": "._image",
+    "correlate2d": "._image",
+    "plot_filtered_images": "._image",
     "CountVectorizer": "._text",
     "TfidfVectorizer": "._text",
     "strip_accents_ascii": "._text",
@@ -23,6 +35,11 @@ _LAZY = {
 }
 
 __all__ = [
+    "KERNELS",
+    "ConvolutionFeatures",
+    "convolve2d",
+    "correlate2d",
+    "plot_filtered_images",
     "CountVectorizer",
     "TfidfVectorizer",
     "strip_accents_ascii",
