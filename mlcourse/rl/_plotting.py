@@ -199,6 +199,7 @@ class GridPolicyDisplay:
         show_policy: bool = True,
         cmap: str = "viridis",
         colorbar: bool = True,
+        value_label: str = "state value V(s)",
         title: str | None = None,
     ) -> GridPolicyDisplay:
         """Draw the heat map and the arrows.
@@ -215,6 +216,8 @@ class GridPolicyDisplay:
             Colour map of the values.
         colorbar : bool, default=True
             Add a colour bar.
+        value_label : str, default="state value V(s)"
+            Label of the colour bar (e.g. "reward" to show square rewards).
         title : str, default=None
             Title; None uses a default.
 
@@ -248,7 +251,7 @@ class GridPolicyDisplay:
         shown = np.ma.masked_array(values, mask=special | (not show_values))
         self.image_ = ax.imshow(shown, cmap=cmap, origin="upper")
         if show_values and colorbar:
-            ax.figure.colorbar(self.image_, ax=ax, label="state value V(s)", shrink=0.8)
+            ax.figure.colorbar(self.image_, ax=ax, label=value_label, shrink=0.8)
         overlay = np.zeros((n_rows, n_cols, 4))
         for tile, colour in _TILE_COLOURS.items():
             overlay[tiles == tile] = to_rgba(colour)
@@ -297,7 +300,9 @@ class GridPolicyDisplay:
         ax.set_yticks(range(n_rows))
         ax.set_xlabel("column")
         ax.set_ylabel("row")
-        ax.set_title(title or "Greedy policy and state values")
+        if title is None:
+            title = "Greedy policy and state values" if self.policy is not None else "Values"
+        ax.set_title(title)
         self.ax_ = ax
         self.figure_ = ax.figure
         return self
