@@ -22,6 +22,7 @@ ESTIMATORS: dict[str, dict] = {
     "mlcourse.features:ConvolutionFeatures": {},
     "mlcourse.unsupervised:KMeans": {"n_clusters": 2, "n_init": 2, "max_iter": 5},
     "mlcourse.unsupervised:IsolationForest": {"n_estimators": 10, "random_state": 0},
+    "mlcourse.semi_supervised:SelfTrainingClassifier": {"max_iter": 3},
     "mlcourse.lifecycle:DigitRulesClassifier": {},
     "mlcourse.rl.rlhf:BradleyTerryRewardModel": {},
     "mlcourse.experiment:LabelEncodedClassifier": {},
