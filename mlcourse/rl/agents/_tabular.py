@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -430,6 +430,37 @@ class QLearning(_TemporalDifference):
     1.0
     """
 
+    def learn(
+        self,
+        env: Any,
+        episodes: int = 1000,
+        seed: Any = None,
+        *,
+        max_steps: int | None = None,
+    ) -> QLearning:
+        """Learn the Q-table by playing ``episodes`` episodes of ``env``.
+
+        Parameters
+        ----------
+        env : gymnasium.Env
+            Any environment with ``Discrete`` observation and action spaces:
+            mlcourse's or Gymnasium's own (FrozenLake, CliffWalking, Taxi).
+        episodes : int, default=1000
+            Number of training episodes.
+        seed : int, numpy.random.Generator or None, default=None
+            Seeds the agent's exploration and the environment (its first
+            ``reset``), so that a run is reproducible.
+        max_steps : int, default=None
+            Cap on the steps of an episode (it then ends as truncated). None
+            uses the environment's ``TimeLimit``, or 1000 if it has none.
+
+        Returns
+        -------
+        self : object
+            The agent, with ``Q_``, ``V_``, ``policy_`` and ``history_``.
+        """
+        return cast(QLearning, super().learn(env, episodes, seed, max_steps=max_steps))
+
 
 class Sarsa(_TemporalDifference):
     r"""Tabular SARSA: on-policy temporal-difference control.
@@ -495,3 +526,34 @@ class Sarsa(_TemporalDifference):
     """
 
     _on_policy = True
+
+    def learn(
+        self,
+        env: Any,
+        episodes: int = 1000,
+        seed: Any = None,
+        *,
+        max_steps: int | None = None,
+    ) -> Sarsa:
+        """Learn the Q-table by playing ``episodes`` episodes of ``env``.
+
+        Parameters
+        ----------
+        env : gymnasium.Env
+            Any environment with ``Discrete`` observation and action spaces:
+            mlcourse's or Gymnasium's own (FrozenLake, CliffWalking, Taxi).
+        episodes : int, default=1000
+            Number of training episodes.
+        seed : int, numpy.random.Generator or None, default=None
+            Seeds the agent's exploration and the environment (its first
+            ``reset``), so that a run is reproducible.
+        max_steps : int, default=None
+            Cap on the steps of an episode (it then ends as truncated). None
+            uses the environment's ``TimeLimit``, or 1000 if it has none.
+
+        Returns
+        -------
+        self : object
+            The agent, with ``Q_``, ``V_``, ``policy_`` and ``history_``.
+        """
+        return cast(Sarsa, super().learn(env, episodes, seed, max_steps=max_steps))
