@@ -204,6 +204,15 @@ def test_q_learning_solves_slippery_frozen_lake(seed):
     )
 
 
+def test_q_learning_on_taxi(seed):
+    env = gym.make("Taxi-v4")
+    agent = QLearning(learning_rate=0.5, gamma=0.99).learn(env, episodes=2000, seed=seed)
+    optimal = evaluate(ValueIteration(gamma=0.99).learn(env), env, n_episodes=200, seed=seed)
+    learned = evaluate(agent, env, n_episodes=200, seed=seed)
+    assert learned.success_rate == 1.0  # every passenger delivered (reward +20 at the end)
+    assert learned.mean_return >= optimal.mean_return - 1.0
+
+
 def _greedy_path(agent, env):
     env.reset(seed=0)
     states = [36]
