@@ -25,13 +25,20 @@ from mlcourse._validation import (
 __all__ = ["KMeans", "kmeans_plusplus"]
 
 
-def _squared_distances(X: np.ndarray, centers: np.ndarray) -> np.ndarray:
-    """Squared Euclidean distances between rows of ``X`` and ``centers``, shape (n, k)."""
-    d2 = (
-        np.einsum("ij,ij->i", X, X)[:, None]
-        - 2.0 * (X @ centers.T)
-        + np.einsum("ij,ij->i", centers, centers)[None, :]
-    )
+def _squared_distances(
+    X: np.ndarray, centers: np.ndarray, x_sq: np.ndarray | None = None
+) -> np.ndarray:
+    """Squared Euclidean distances between rows of ``X`` and ``centers``, shape (n, k).
+
+    Uses ``|x - c|^2 = |x|^2 - 2 x.c + |c|^2`` (one matrix product); ``x_sq``
+    are the precomputed ``|x|^2``.
+    """
+    if x_sq is None:
+        x_sq = np.einsum("ij,ij->i", X, X)
+    d2 = X @ centers.T
+    d2 *= -2.0
+    d2 += x_sq[:, None]
+    d2 += np.einsum("ij,ij->i", centers, centers)[None, :]
     np.maximum(d2, 0.0, out=d2)
     return d2
 
@@ -357,16 +364,20 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, TransformerMixin, ClusterMixin, Ba
     ) -> tuple[float, np.ndarray, np.ndarray, int]:
         """Run Lloyd's iterations from ``centers``; return (inertia, labels, centers, n_iter)."""
         k = centers.shape[0]
+        x_sq = np.einsum("ij,ij->i", X, X)
+        Xw = X * w[:, None]
         labels_old = np.full(X.shape[0], -1, dtype=np.intp)
         strict = False
         n_iter = 0
         for i in range(int(self.max_iter)):
             n_iter = i + 1
-            d2 = _squared_distances(X, centers)
+            d2 = _squared_distances(X, centers, x_sq)
             labels = np.argmin(d2, axis=1)  # assign step
             weight_in = np.bincount(labels, weights=w, minlength=k)
-            sums = np.zeros_like(centers)
-            np.add.at(sums, labels, X * w[:, None])
+            # per-cluster weighted sums, one feature at a time
+            sums = np.column_stack(
+                [np.bincount(labels, weights=Xw[:, j], minlength=k) for j in range(X.shape[1])]
+            )
             new_centers = centers.copy()
             filled = weight_in > 0
             new_centers[filled] = sums[filled] / weight_in[filled, None]  # update step
@@ -383,7 +394,7 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, TransformerMixin, ClusterMixin, Ba
                 break
             labels_old = labels
         if not strict:  # final assign step, so that labels match the centres
-            labels = np.argmin(_squared_distances(X, centers), axis=1)
+            labels = np.argmin(_squared_distances(X, centers, x_sq), axis=1)
         inertia = float(w @ ((X - centers[labels]) ** 2).sum(axis=1))
         return inertia, labels, centers, n_iter
 
