@@ -353,10 +353,9 @@ class _ProgressBar:
 
 
 def _cmd_compare(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
-    from .experiment import compare_models, save_model, write_report
-    from .experiment._csv import check_column, read_csv
+    from .experiment._csv import check_file
 
-    out_console, err_console = _console(stdout), _console(stderr)
+    # cheap checks first, before the heavy imports: bad input fails at once
     explicit_out = args.out is not None
     if explicit_out:
         out_dir = Path(args.out)
@@ -364,6 +363,13 @@ def _cmd_compare(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
     save_path = Path(args.save_model) if args.save_model else None
     if save_path is not None:
         _check_new_file(save_path, "--save-model")
+    if args.csv is not None:
+        check_file(args.csv)
+
+    from .experiment import compare_models, save_model, write_report
+    from .experiment._csv import check_column, read_csv
+
+    out_console, err_console = _console(stdout), _console(stderr)
 
     extra: dict[str, Any] = {}
     if args.csv is not None:
@@ -443,6 +449,15 @@ def _cmd_compare(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
 
 
 def _cmd_predict(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    from .experiment._csv import check_file
+
+    src = Path(args.csv)
+    out = Path(args.out) if args.out else src.with_name(f"{src.stem}.predictions.csv")
+    _check_new_file(out, "--out")
+    if not Path(args.model).exists():
+        raise UsageError(f"model file '{args.model}' does not exist")
+    check_file(src)
+
     import numpy as np
     import pandas as pd
 
@@ -450,11 +465,6 @@ def _cmd_predict(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
     from .experiment._csv import read_csv
 
     console = _console(stdout)
-    src = Path(args.csv)
-    out = Path(args.out) if args.out else src.with_name(f"{src.stem}.predictions.csv")
-    _check_new_file(out, "--out")
-    if not Path(args.model).exists():
-        raise UsageError(f"model file '{args.model}' does not exist")
     saved = load_model(args.model)
     frame = read_csv(src)
     missing = [c for c in saved.input_columns if c not in frame.columns]

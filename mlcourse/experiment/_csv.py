@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import difflib
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from .._validation import ParamError
 
-__all__ = ["check_column", "read_csv"]
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["check_column", "check_file", "read_csv"]
 
 _SIGNATURES = {
     b"PK\x03\x04": "an Excel workbook or a zip archive",
@@ -29,6 +30,56 @@ def _sniff_delimiter(sample: str) -> str:
         return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
     except csv.Error:
         return ","
+
+
+def check_file(path: str | Path) -> bytes:
+    """Check that a path is a readable, non-empty text file; return its first 64 KiB.
+
+    Cheap (no pandas), so the command line can refuse a bad file at once.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file.
+
+    Returns
+    -------
+    bytes
+        The head of the file.
+
+    Raises
+    ------
+    ValueError
+        (``ParamError``) if the file is missing, a folder, unreadable, empty
+        or binary (Excel, zip, Parquet...).
+
+    Examples
+    --------
+    >>> check_file("no/such/file.csv")
+    Traceback (most recent call last):
+    ...
+    mlcourse._validation.ParamError: file 'no/such/file.csv' does not exist
+    """
+    src = Path(path)
+    if not src.exists():
+        raise ParamError(f"file '{src}' does not exist", param="csv")
+    if src.is_dir():
+        raise ParamError(f"'{src}' is a folder, not a CSV file", param="csv")
+    try:
+        with open(src, "rb") as fh:
+            head = fh.read(65536)
+    except OSError as exc:
+        raise ParamError(f"cannot read '{src}': {exc.strerror or exc}", param="csv") from None
+    if not head.strip():
+        raise ParamError(f"'{src}' is empty: there is nothing to read", param="csv")
+    for magic, what in _SIGNATURES.items():
+        if head.startswith(magic):
+            raise ParamError(
+                f"'{src}' is {what}, not a CSV file: export it as CSV first", param="csv"
+            )
+    if b"\x00" in head:
+        raise ParamError(f"'{src}' is a binary file, not a CSV (text) file", param="csv")
+    return head
 
 
 def read_csv(path: str | Path) -> pd.DataFrame:
@@ -62,25 +113,10 @@ def read_csv(path: str | Path) -> pd.DataFrame:
     ...     read_csv(path).shape
     (2, 2)
     """
+    import pandas as pd
+
     src = Path(path)
-    if not src.exists():
-        raise ParamError(f"file '{src}' does not exist", param="csv")
-    if src.is_dir():
-        raise ParamError(f"'{src}' is a folder, not a CSV file", param="csv")
-    try:
-        with open(src, "rb") as fh:
-            head = fh.read(65536)
-    except OSError as exc:
-        raise ParamError(f"cannot read '{src}': {exc.strerror or exc}", param="csv") from None
-    if not head.strip():
-        raise ParamError(f"'{src}' is empty: there is nothing to read", param="csv")
-    for magic, what in _SIGNATURES.items():
-        if head.startswith(magic):
-            raise ParamError(
-                f"'{src}' is {what}, not a CSV file: export it as CSV first", param="csv"
-            )
-    if b"\x00" in head:
-        raise ParamError(f"'{src}' is a binary file, not a CSV (text) file", param="csv")
+    head = check_file(src)
     try:
         text = head.decode("utf-8-sig")
         encoding = "utf-8-sig"

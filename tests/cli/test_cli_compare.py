@@ -14,7 +14,8 @@ import pandas as pd
 import pytest
 
 from mlcourse import cli
-from mlcourse.experiment import compare_models, load_model
+from mlcourse.experiment import infer_schema, load_model
+from mlcourse.experiment._engine import build_estimator
 
 DATA = Path(__file__).resolve().parent / "data"
 MESSY = DATA / "messy_customers.csv"
@@ -113,13 +114,15 @@ def test_messy_csv_save_model_and_predict_round_trip(capsys, tmp_path):
     assert list(predictions.columns) == ["customer_id", "prediction", "proba_no", "proba_yes"]
     assert predictions["customer_id"].tolist() == rows["customer_id"].tolist()
 
-    # the same as fitting in process with the same seed
-    frame = pd.read_csv(MESSY)
+    # the same as fitting the same pipeline in process with the same seed
+    frame = pd.read_csv(MESSY).dropna(subset=["churned"])
     X, y = frame.drop(columns="churned"), frame["churned"]
-    result = compare_models(X, y, models=["linear", "xgboost"], cv=3, random_state=1)
-    model = result.fit_best(X, y)
-    cols = result.plan.used_columns
-    read_back = pd.read_csv(new_csv)[cols]
+    plan = infer_schema(X)
+    assert plan.used_columns == saved.input_columns
+    model = build_estimator(plan, saved.model_name, "classification", 1).fit(
+        X[plan.used_columns], y
+    )
+    read_back = pd.read_csv(new_csv)[plan.used_columns]
     np.testing.assert_array_equal(predictions["prediction"], model.predict(read_back))
     np.testing.assert_allclose(
         predictions[["proba_no", "proba_yes"]].to_numpy(), model.predict_proba(read_back)

@@ -224,9 +224,10 @@ class _NoProba(BaseEstimator):
 
 
 def test_multiclass_defaults_and_roc_auc_one_vs_rest():
+    from mlcourse.experiment import default_metrics
+
     X, y = load_iris(return_X_y=True)
-    result = compare_models(X, y, models=["linear"], cv=3)
-    assert result.metrics == ["accuracy", "f1_macro"]
+    assert default_metrics("classification", n_classes=3) == ["accuracy", "f1_macro"]
     ranked = compare_models(X, y, models=["linear", "tree"], cv=3, metric="roc_auc")
     assert ranked.metric == "roc_auc" and ranked.metrics[1:] == ["accuracy", "f1_macro"]
     assert ranked.leaderboard["roc_auc_mean"].iloc[0] > 0.95
@@ -393,3 +394,13 @@ def test_bad_targets(small):
         compare_models(X, [0, 1, 0])
     with pytest.raises(ValueError, match="The 'X' parameter of compare_models must be a 2-D table"):
         compare_models(np.arange(5), np.arange(5))
+
+
+def test_default_panel_leaves_svm_out_on_large_data():
+    names, messages = _engine._resolve_models(None, "classification", 6000)
+    assert names == ["linear", "knn", "tree", "random_forest", "xgboost"]
+    assert "svm left out of the default panel: 6000 rows > 5000" in messages[0]
+    assert _engine._resolve_models("svm, tree", "regression", 6000) == (["svm", "tree"], [])
+    assert _engine._resolve_models(["rf", "random_forest"], "regression", 10)[0] == [
+        "random_forest"
+    ]

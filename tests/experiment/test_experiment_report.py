@@ -26,13 +26,21 @@ def binary_result():
     )
 
 
+@pytest.fixture(scope="module")
+def written(binary_result, tmp_path_factory) -> Path:
+    """One report written once and inspected by several tests."""
+    return write_report(
+        binary_result, tmp_path_factory.mktemp("report") / "run", extra={"csv": "messy.csv"}
+    )
+
+
 def _images(html: str) -> list[str]:
     return re.findall(r'<img alt="([^"]*)" src="data:image/png;base64,', html)
 
 
-def test_binary_report_has_all_parts(binary_result, tmp_path):
-    path = write_report(binary_result, tmp_path / "run", extra={"csv": "messy.csv"})
-    assert path == tmp_path / "run" / "report.html"
+def test_binary_report_has_all_parts(binary_result, written):
+    path = written
+    assert path.name == "report.html" and path.parent.name == "run"
     assert sorted(p.name for p in path.parent.iterdir()) == sorted(REPORT_FILES)
     html = path.read_text(encoding="utf-8")
     alts = _images(html)
@@ -52,8 +60,8 @@ def test_binary_report_has_all_parts(binary_result, tmp_path):
     assert "messy.csv" in html
 
 
-def test_leaderboard_csv_and_run_json(binary_result, tmp_path):
-    path = write_report(binary_result, tmp_path)
+def test_leaderboard_csv_and_run_json(binary_result, written):
+    tmp_path = written.parent
     board = pd.read_csv(tmp_path / "leaderboard.csv")
     pd.testing.assert_frame_equal(board, binary_result.leaderboard, check_dtype=False)
     info = json.loads((tmp_path / "run.json").read_text())
@@ -65,7 +73,7 @@ def test_leaderboard_csv_and_run_json(binary_result, tmp_path):
     assert info["versions"]["scikit-learn"] and info["versions"]["python"]
     assert info["timing"]["duration_s"] > 0
     assert info["result"]["best_model"] == binary_result.best_model
-    assert path.exists()
+    assert info["source"] == {"csv": "messy.csv"}
 
 
 def test_regression_report_has_error_plots(tmp_path):
@@ -86,8 +94,8 @@ def test_multiclass_report_has_a_confusion_matrix_only(tmp_path):
     assert len(_images(html)) == 2
 
 
-def test_never_overwrites(binary_result, tmp_path):
-    write_report(binary_result, tmp_path)
+def test_never_overwrites(binary_result, written):
+    tmp_path = written.parent
     before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in tmp_path.iterdir()}
     with pytest.raises(FileExistsError, match="never overwritten"):
         write_report(binary_result, tmp_path)
@@ -95,8 +103,7 @@ def test_never_overwrites(binary_result, tmp_path):
     assert before == after
 
 
-def test_no_pyplot_figures_left_open(binary_result, tmp_path):
-    write_report(binary_result, tmp_path)
+def test_no_pyplot_figures_left_open(written):
     if "matplotlib.pyplot" in sys.modules:
         import matplotlib.pyplot as plt
 
