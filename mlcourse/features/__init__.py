@@ -8,6 +8,7 @@ Imported on first use: ``import mlcourse.features`` loads no scikit-learn.
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ._extraction import DateParts, RatioFeatures, YearsSince, decimal_year
     from ._image import (
         KERNELS,
         ConvolutionFeatures,
@@ -21,8 +22,24 @@ if TYPE_CHECKING:  # pragma: no cover
         strip_accents_ascii,
         strip_accents_unicode,
     )
+    from ._transform import (
+        LogTransformer,
+        MinMaxScaler,
+        OneHotEncoder,
+        SimpleImputer,
+        StandardScaler,
+    )
 
 _LAZY = {
+    "LogTransformer": "._transform",
+    "MinMaxScaler": "._transform",
+    "OneHotEncoder": "._transform",
+    "SimpleImputer": "._transform",
+    "StandardScaler": "._transform",
+    "DateParts": "._extraction",
+    "RatioFeatures": "._extraction",
+    "YearsSince": "._extraction",
+    "decimal_year": "._extraction",
     "KERNELS": "._image",
     "ConvolutionFeatures": "._image",
     "convolve2d": "._image",
@@ -35,6 +52,15 @@ _LAZY = {
 }
 
 __all__ = [
+    "LogTransformer",
+    "MinMaxScaler",
+    "OneHotEncoder",
+    "SimpleImputer",
+    "StandardScaler",
+    "DateParts",
+    "RatioFeatures",
+    "YearsSince",
+    "decimal_year",
     "KERNELS",
     "ConvolutionFeatures",
     "convolve2d",
