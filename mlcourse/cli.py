@@ -274,7 +274,7 @@ def _print_plan(console: Any, event: Any, source: str, target: str) -> None:
     )
 
 
-def _print_leaderboard(console: Any, result: Any) -> None:
+def _print_leaderboard(console: Any, result: Any, shown: list[str]) -> None:
     from rich.table import Table
 
     direction = "higher" if result.greater_is_better else "lower"
@@ -295,8 +295,9 @@ def _print_leaderboard(console: Any, result: Any) -> None:
         cells.append(f"{row['fit_time_s']:.3f}")
         table.add_row(*cells, style="bold" if row["rank"] == 1 else None)
     console.print(table)
-    for line in result.messages[1:]:
-        console.print(f"  {line}")
+    for line in result.messages:
+        if line not in shown:  # skipped or failed models, not already printed
+            console.print(f"  {line}")
 
 
 class _ProgressBar:
@@ -307,7 +308,7 @@ class _ProgressBar:
         self.source, self.target = source, target
         self.bar: Any = None
         self.task_id: Any = None
-        self.done = 0
+        self.shown: list[str] = []
 
     def __call__(self, event: Any) -> None:
         from rich.progress import (
@@ -320,6 +321,7 @@ class _ProgressBar:
 
         if event.stage == "prepared":
             _print_plan(self.out, event, self.source, self.target)
+            self.shown = list(event.messages)
             self.bar = Progress(
                 TextColumn("{task.description}"),
                 BarColumn(),
@@ -340,7 +342,6 @@ class _ProgressBar:
             self.bar.update(self.task_id, description=label)
         elif event.stage == "fold":
             self.bar.advance(self.task_id)
-            self.done += 1
         elif event.stage in ("failed", "skipped"):
             self.bar.advance(self.task_id, event.n_folds - event.fold)
 
@@ -411,7 +412,7 @@ def _cmd_compare(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
         )
     finally:
         progress.close()
-    _print_leaderboard(out_console, result)
+    _print_leaderboard(out_console, result, progress.shown)
 
     out_dir = out_dir if explicit_out else _default_run_dir(dataset)
     _make_dir(out_dir, explicit_out)
@@ -444,7 +445,9 @@ def _cmd_compare(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
                 **extra,
             },
         )
-        out_console.print(f"[bold]Model[/bold]: {save_path} (refitted on all {len(y)} rows)")
+        out_console.print(
+            f"[bold]Model[/bold]: {save_path} (refitted on all {result.n_samples} rows)"
+        )
     return EXIT_OK
 
 

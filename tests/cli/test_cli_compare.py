@@ -97,8 +97,8 @@ def test_messy_csv_save_model_and_predict_round_trip(capsys, tmp_path):
     assert "dropped 'customer_id': ID-like" in out
     assert "dropped 'country': constant" in out
     assert "dropped 'comment': free text" in out
-    assert "dropped 2 row(s) whose target 'churned' is missing" in out
-    assert f"Model: {model_path}" in out
+    assert out.count("dropped 2 row(s) whose target 'churned' is missing") == 1
+    assert f"Model: {model_path} (refitted on all 238 rows)" in out
     saved = load_model(model_path)
     assert saved.task == "classification" and saved.classes == ["no", "yes"]
 
@@ -127,6 +127,24 @@ def test_messy_csv_save_model_and_predict_round_trip(capsys, tmp_path):
     np.testing.assert_allclose(
         predictions[["proba_no", "proba_yes"]].to_numpy(), model.predict_proba(read_back)
     )
+
+
+def test_predict_with_a_model_without_probabilities_writes_scores(capsys, tmp_path):
+    model_path = tmp_path / "svm.skops"
+    argv = ["compare", str(MESSY), "--target", "churned", "--models", "svm", "--cv", "2"]
+    code, _, err = _run(
+        capsys, *argv, "--out", str(tmp_path / "r"), "--save-model", str(model_path)
+    )
+    assert code == 0, err
+    code, _, err = _run(
+        capsys, "predict", str(model_path), str(MESSY), "--out", str(tmp_path / "p.csv")
+    )
+    assert code == 0, err
+    predictions = pd.read_csv(tmp_path / "p.csv")
+    assert list(predictions.columns) == ["customer_id", "prediction", "score_yes"]
+    # the decision function's sign is the predicted class
+    positive = predictions["score_yes"] > 0
+    assert ((predictions["prediction"] == "yes") == positive).all()
 
 
 def test_predict_regression_model_with_explicit_out(capsys, tmp_path):
