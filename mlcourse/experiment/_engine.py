@@ -63,6 +63,15 @@ class ProgressEvent:
         The column plan (set for ``"prepared"``).
     messages : list of str
         What was decided so far (set for ``"prepared"``).
+
+    Examples
+    --------
+    >>> from mlcourse.datasets import load_iris
+    >>> X, y = load_iris(return_X_y=True)
+    >>> events = []
+    >>> _ = compare_models(X, y, models=["tree"], cv=2, progress=events.append)
+    >>> [(e.stage, e.model, e.fold) for e in events]
+    [('prepared', '', 0), ('start', 'tree', 0), ('fold', 'tree', 1), ('fold', 'tree', 2), ('done', 'tree', 2)]
     """
 
     stage: str
@@ -93,6 +102,14 @@ class ModelPredictions:
         (``classes[1]``): its probability, or the decision function.
     fold : ndarray of shape (n_samples,)
         The fold each row was tested in.
+
+    Examples
+    --------
+    >>> from mlcourse.datasets import load_iris
+    >>> X, y = load_iris(return_X_y=True)
+    >>> pred = compare_models(X, y, models=["linear"], cv=3).predictions["linear"]
+    >>> pred.y_pred.shape, pred.y_proba.shape, sorted(set(pred.fold.tolist()))
+    ((150,), (150, 3), [0, 1, 2])
     """
 
     y_pred: np.ndarray
@@ -158,6 +175,16 @@ class CompareResult:
         ISO time the run started (UTC).
     duration_s : float
         Wall time of the run, in seconds.
+
+    Examples
+    --------
+    >>> from mlcourse.datasets import load_iris
+    >>> X, y = load_iris(return_X_y=True)
+    >>> result = compare_models(X, y, models=["linear", "tree"], cv=3)
+    >>> result.best_model in ("linear", "tree"), result.classes.tolist()
+    (True, [0, 1, 2])
+    >>> result.leaderboard.columns[:4].tolist()
+    ['rank', 'model', 'accuracy_mean', 'accuracy_std']
     """
 
     task: str
@@ -198,6 +225,14 @@ class CompareResult:
         estimator
             A ``Pipeline`` (regression) or a ``LabelEncodedClassifier``
             wrapping one (classification). Fit it on ``X[plan.used_columns]``.
+
+        Examples
+        --------
+        >>> from mlcourse.datasets import load_diabetes
+        >>> X, y = load_diabetes(return_X_y=True)
+        >>> result = compare_models(X, y, models=["linear"], cv=2)
+        >>> [name for name, _ in result.make_estimator().steps]
+        ['preprocess', 'model']
         """
         return build_estimator(self.plan, name or self.best_model, self.task, self.random_state)
 
@@ -215,6 +250,15 @@ class CompareResult:
         -------
         estimator
             The fitted estimator; it expects ``plan.used_columns``.
+
+        Examples
+        --------
+        >>> from mlcourse.datasets import load_iris
+        >>> X, y = load_iris(return_X_y=True)
+        >>> result = compare_models(X, y, models=["linear"], cv=2)
+        >>> model = result.fit_best(X, y)
+        >>> model.predict(X[result.plan.used_columns].head(2)).tolist()
+        [0, 0]
         """
         X = _as_frame(X)
         y_ser = pd.Series(np.asarray(y, dtype=object), index=X.index)
@@ -250,6 +294,14 @@ def build_estimator(plan: SchemaPlan, name: str, task: str, random_state: Any) -
     Returns
     -------
     estimator
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> X = pd.DataFrame({"size": [1.0, 2.0, None, 4.0], "city": ["a", "b", "a", None]})
+    >>> est = build_estimator(infer_schema(X), "tree", "classification", 0)
+    >>> est.fit(X, ["no", "yes", "no", "yes"]).predict(X).tolist()
+    ['no', 'yes', 'no', 'yes']
     """
     from sklearn.pipeline import Pipeline
 

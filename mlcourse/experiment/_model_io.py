@@ -51,7 +51,13 @@ TRUSTED_TYPES: tuple[str, ...] = (
 
 
 class ModelFileError(ParamError):
-    """A model file that cannot be loaded: not ours, damaged, or with untrusted content."""
+    """A model file that cannot be loaded: not ours, damaged, or with untrusted content.
+
+    Examples
+    --------
+    >>> issubclass(ModelFileError, ValueError)
+    True
+    """
 
 
 @dataclass
@@ -76,6 +82,10 @@ class SavedModel:
         Zoo name of the model.
     metadata : dict
         Everything else stored (metric, cross-validated score, versions...).
+
+    Examples
+    --------
+    See :func:`save_model`, whose example loads what it saved.
     """
 
     estimator: Any
@@ -202,6 +212,17 @@ def load_model(path: str | Path) -> SavedModel:
     ModelFileError
         If it is not an mlcourse model file (not skops, another program's
         file, damaged, or holding types outside the trusted list).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = pathlib.Path(tmp) / "notes.skops"
+    ...     _ = path.write_text("not a model")
+    ...     load_model(path)
+    Traceback (most recent call last):
+    ...
+    mlcourse.experiment._model_io.ModelFileError: '...notes.skops' is not an mlcourse model file (not a skops file; save one with `mlcourse compare --save-model`)
     """
     import skops.io as sio
 

@@ -93,6 +93,15 @@ def report_figures(result: CompareResult) -> dict[str, Any]:
         ``{"png": ..., "caption": ...}`` for the best model (confusion
         matrix, ROC and precision-recall curves for two classes; predicted vs
         actual and residuals for regression).
+
+    Examples
+    --------
+    >>> from mlcourse.datasets import load_diabetes
+    >>> from mlcourse.experiment import compare_models
+    >>> X, y = load_diabetes(return_X_y=True)
+    >>> figures = report_figures(compare_models(X, y, models=["linear"], cv=2))
+    >>> [f["caption"].split(";")[0][:24] for f in figures["best"]]
+    ['Predicted against actual', 'Residuals (actual - pred']
     """
     from mlcourse.plotting import (
         ConfusionMatrixDisplay,
@@ -201,6 +210,15 @@ def run_info(result: CompareResult, extra: dict[str, Any] | None = None) -> dict
     -------
     dict
         JSON-serialisable.
+
+    Examples
+    --------
+    >>> from mlcourse.datasets import load_iris
+    >>> from mlcourse.experiment import compare_models
+    >>> X, y = load_iris(return_X_y=True)
+    >>> info = run_info(compare_models(X, y, models=["tree"], cv=2), {"csv": "iris.csv"})
+    >>> info["params"]["cv"], info["source"], len(info["data"]["sha256"])
+    (2, {'csv': 'iris.csv'}, 64)
     """
     board = result.leaderboard
     return _jsonable(

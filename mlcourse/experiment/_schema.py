@@ -83,6 +83,13 @@ class ColumnInfo:
         Distinct non-missing values.
     reason : str
         Why the column got this kind, in words.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> info = infer_schema(pd.DataFrame({"country": ["NL", "NL"]})).columns[0]
+    >>> info.kind, info.dropped, info.reason
+    ('constant', True, "one value only ('NL')")
     """
 
     name: str
@@ -113,6 +120,13 @@ class SchemaPlan:
     max_categories : int
         Most one-hot columns per categorical column (rarer values are
         grouped as "infrequent").
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> plan = infer_schema(pd.DataFrame({"id": [1, 2, 3], "x": [0.5, 1.5, None]}))
+    >>> plan.used_columns, plan.dropped
+    (['x'], {'id': 'ID-like: unique integer per row (name looks like a key)'})
     """
 
     columns: list[ColumnInfo]
@@ -165,6 +179,13 @@ class SchemaPlan:
         -------
         DataFrame
             Columns: column, dtype, kind, action, missing, unique, reason.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> plan = infer_schema(pd.DataFrame({"x": [1.0, None, 3.0]}))
+        >>> plan.to_frame()[["column", "kind", "action", "missing"]].to_dict("records")
+        [{'column': 'x', 'kind': 'numeric', 'action': 'used', 'missing': 1}]
         """
         rows = [
             {
@@ -193,6 +214,13 @@ class SchemaPlan:
         Returns
         -------
         list of str
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> X = pd.DataFrame({"a": [1.0, 2.0], "b": [3.0, 4.0], "c": ["k", "k"]})
+        >>> infer_schema(X).summary_lines(max_names=1)
+        ['numeric (2): a (+1 more)', "dropped 'c': constant (every row is 'k'), it cannot help a model"]
         """
         lines = []
         for kind in KEPT_KINDS:
