@@ -7,6 +7,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.model_selection import StratifiedKFold, cross_val_score
 
@@ -404,3 +406,34 @@ def test_default_panel_leaves_svm_out_on_large_data():
     assert _engine._resolve_models(["rf", "random_forest"], "regression", 10)[0] == [
         "random_forest"
     ]
+
+
+# ------------------------------------------------------------------ properties
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(-5, 5), min_size=2, max_size=60))
+def test_property_few_distinct_integers_are_classes(values):
+    assert detect_task(values)[0] == "classification"
+    assert detect_task([float(v) for v in values])[0] == "classification"
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.floats(-1e6, 1e6, allow_nan=False), min_size=2, max_size=60).filter(
+        lambda v: any(x != round(x) for x in v)
+    )
+)
+def test_property_fractional_numbers_are_regression(values):
+    assert detect_task(values)[0] == "regression"
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(["spam", "ham", "eggs", "Spam"]), min_size=4, max_size=40))
+def test_property_label_encoded_classifier_predicts_original_labels(labels):
+    from sklearn.tree import DecisionTreeClassifier
+
+    X = np.arange(len(labels), dtype=float).reshape(-1, 1)
+    clf = LabelEncodedClassifier(DecisionTreeClassifier(random_state=0)).fit(X, labels)
+    assert clf.classes_.tolist() == sorted(set(labels))
+    np.testing.assert_array_equal(clf.predict(X), labels)  # a full tree memorises
