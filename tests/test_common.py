@@ -28,6 +28,7 @@ ESTIMATORS: dict[str, dict] = {
     "mlcourse.features:LogTransformer": {},
     "mlcourse.features:OneHotEncoder": {"handle_unknown": "ignore"},
     "mlcourse.features:SimpleImputer": {},
+    "mlcourse.features:FeatureSelector": {"method": "mutual_info", "random_state": 0},
     "mlcourse.unsupervised:KMeans": {"n_clusters": 2, "n_init": 2, "max_iter": 5},
     "mlcourse.unsupervised:IsolationForest": {"n_estimators": 10, "random_state": 0},
     "mlcourse.semi_supervised:SelfTrainingClassifier": {"max_iter": 3},

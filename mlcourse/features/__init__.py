@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
         correlate2d,
         plot_filtered_images,
     )
+    from ._selection import FeatureSelectionDisplay, FeatureSelector
     from ._text import (
         CountVectorizer,
         TfidfVectorizer,
@@ -31,6 +32,8 @@ if TYPE_CHECKING:  # pragma: no cover
     )
 
 _LAZY = {
+    "FeatureSelectionDisplay": "._selection",
+    "FeatureSelector": "._selection",
     "LogTransformer": "._transform",
     "MinMaxScaler": "._transform",
     "OneHotEncoder": "._transform",
@@ -52,6 +55,8 @@ _LAZY = {
 }
 
 __all__ = [
+    "FeatureSelectionDisplay",
+    "FeatureSelector",
     "LogTransformer",
     "MinMaxScaler",
     "OneHotEncoder",
