@@ -334,7 +334,15 @@ class ElbowDisplay:
             xlabel="Number of clusters k",
             ylabel="Inertia (sum of squared distances)",
         )
-        ax.legend(handles=handles, loc="upper center", frameon=False, fontsize="small")
+        # below the axes: the two curves can cross anywhere inside them
+        ax.legend(
+            handles=handles,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.15),
+            ncol=len(handles),
+            frameon=False,
+            fontsize="small",
+        )
         self.ax_ = ax
         self.figure_ = ax.figure
         return self
