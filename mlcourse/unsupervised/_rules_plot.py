@@ -218,6 +218,7 @@ class AssociationRulesDisplay:
                         xytext=(4, 4),
                         textcoords="offset points",
                         fontsize="x-small",
+                        bbox={"boxstyle": "round,pad=0.15", "fc": "white", "alpha": 0.7, "lw": 0},
                     )
                 )
         label_axes(
