@@ -83,8 +83,10 @@ class _KNeighborsBase(BaseEstimator):
             )
         self._fit_X = X
         if self._p == 2.0:  # pieces of ||q - t||^2 = ||q||^2 - 2 q.t + ||t||^2
-            self._fit_X_T_m2 = np.ascontiguousarray(-2.0 * X.T)
-            self._fit_sqnorm = (X * X).sum(axis=1)
+            # one matrix product gives ||t||^2 - 2 q.t: [q, 1] @ [[-2 T^T], [||t||^2]]
+            self._fit_aug = np.ascontiguousarray(
+                np.vstack([-2.0 * X.T, (X * X).sum(axis=1)[None, :]])
+            )
         self.n_samples_fit_ = X.shape[0]
         self.effective_metric_ = {1.0: "manhattan", 2.0: "euclidean"}.get(self._p, "minkowski")
         return X, y
@@ -98,9 +100,10 @@ class _KNeighborsBase(BaseEstimator):
         Other metrics: the distances themselves.
         """
         if self._p == 2.0:
-            D = Q @ self._fit_X_T_m2
-            D += self._fit_sqnorm
-            return D
+            Q1 = np.empty((Q.shape[0], Q.shape[1] + 1))
+            Q1[:, :-1] = Q
+            Q1[:, -1] = 1.0
+            return Q1 @ self._fit_aug
         from scipy.spatial.distance import cdist
 
         if self._p == 1.0:

@@ -77,6 +77,14 @@ class _GradientDescentMixin:
         raise NotImplementedError  # pragma: no cover
 
     def _run(self, X: np.ndarray, Y: np.ndarray, W: np.ndarray, b: np.ndarray) -> None:
+        from threadpoolctl import threadpool_limits
+
+        # Many small matrix-vector products: extra BLAS threads mostly wait
+        # (and stall badly on a busy machine), so train on one.
+        with threadpool_limits(limits=1, user_api="blas"):
+            self._loop(X, Y, W, b)
+
+    def _loop(self, X: np.ndarray, Y: np.ndarray, W: np.ndarray, b: np.ndarray) -> None:
         n_samples = X.shape[0]
         batch = _check_gd_params(self, n_samples)
         rng = check_random_state(self.random_state, owner=type(self).__name__)
@@ -84,7 +92,13 @@ class _GradientDescentMixin:
         full = batch >= n_samples
         self.loss_curve_: list[float] = []
         self.batch_loss_curve_: list[float] = []
-        initial_loss = self._loss(X, Y, W, b)
+        if full:
+            # one pass per epoch: the gradient pass at the new weights also gives
+            # the epoch's loss, and the next step starts from it
+            loss, gW, gb = self._loss_grad(X, Y, W, b)
+            initial_loss = loss
+        else:
+            initial_loss = self._loss(X, Y, W, b)
         best = np.inf
         no_improvement = 0
         self.n_iter_ = 0
@@ -92,12 +106,13 @@ class _GradientDescentMixin:
         diverged = False
         for _ in range(self.max_iter):
             if full:
-                loss, gW, gb = self._loss_grad(X, Y, W, b)
                 self.batch_loss_curve_.append(loss)
                 W -= lr * gW
                 if self.fit_intercept:
                     b -= lr * gb
                 self.t_ += 1
+                loss, gW, gb = self._loss_grad(X, Y, W, b)
+                epoch_loss = loss
             else:
                 order = rng.permutation(n_samples) if self.shuffle else np.arange(n_samples)
                 for start in range(0, n_samples, batch):
@@ -108,8 +123,8 @@ class _GradientDescentMixin:
                     if self.fit_intercept:
                         b -= lr * gb
                     self.t_ += 1
+                epoch_loss = self._loss(X, Y, W, b)
             self.n_iter_ += 1
-            epoch_loss = self._loss(X, Y, W, b)
             self.loss_curve_.append(epoch_loss)
             if not np.isfinite(epoch_loss) or epoch_loss > _DIVERGED:
                 diverged = True
@@ -131,7 +146,7 @@ class _GradientDescentMixin:
                 f"{initial_loss:.3g} to {self.loss_curve_[-1]:.3g}. Lower the learning_rate (it is "
                 f"{self.learning_rate:g}) or standardise the features.",
                 ConvergenceWarning,
-                stacklevel=3,
+                stacklevel=4,
             )
         elif self.tol is not None and self.n_iter_ == self.max_iter and no_improvement == 0:
             # still improving when the epoch budget ran out
@@ -140,7 +155,7 @@ class _GradientDescentMixin:
                     f"{name} stopped after max_iter={self.max_iter} epochs while the loss was "
                     "still decreasing. Increase max_iter or the learning_rate.",
                     ConvergenceWarning,
-                    stacklevel=3,
+                    stacklevel=4,
                 )
 
 
@@ -305,12 +320,9 @@ class LinearRegressionGD(_GradientDescentMixin, RegressorMixin, BaseEstimator):
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
-    out = np.empty_like(z)
-    pos = z >= 0
-    out[pos] = 1.0 / (1.0 + np.exp(-z[pos]))
-    ez = np.exp(z[~pos])
-    out[~pos] = ez / (1.0 + ez)
-    return out
+    from scipy.special import expit  # 1 / (1 + exp(-z)), without overflow
+
+    return expit(z)
 
 
 def _softmax(Z: np.ndarray) -> np.ndarray:
