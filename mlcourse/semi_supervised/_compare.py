@@ -284,6 +284,7 @@ class LabelFractionDisplay:
         ax = get_axes(ax)
         self.lines_ = {}
         markers = "osD^v<>p"
+        styles = ("-", "--", "-.", ":")  # lines that coincide stay visible
         methods = list(dict.fromkeys(self.table["method"]))
         for i, method in enumerate(methods):
             part = self.table[self.table["method"] == method].sort_values("fraction")
@@ -291,6 +292,7 @@ class LabelFractionDisplay:
                 part["fraction"],
                 part["accuracy"],
                 marker=markers[i % len(markers)],
+                linestyle=styles[i % len(styles)],
                 color=PALETTE[i % len(PALETTE)],
                 label=method,
             )
