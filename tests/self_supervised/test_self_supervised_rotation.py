@@ -15,6 +15,15 @@ from mlcourse.self_supervised import (
 )
 
 
+@pytest.fixture(autouse=True)
+def _one_blas_thread():
+    """Many small fits: one BLAS thread is faster, and much faster on a shared machine."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1):
+        yield
+
+
 @pytest.fixture(scope="module")
 def digits():
     X, y = load_digits(return_X_y=True, as_frame=False)

@@ -11,6 +11,15 @@ from sklearn.datasets import make_blobs
 from mlcourse.unsupervised import KMeans, kmeans_plusplus
 
 
+@pytest.fixture(autouse=True)
+def _one_blas_thread():
+    """Many small fits: one BLAS thread is faster, and much faster on a shared machine."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1):
+        yield
+
+
 def test_hand_computable_case():
     # two obvious groups: centres are the group means, inertia = 4 * (2**2) = 16
     X = np.array([[1, 2], [1, 4], [1, 0], [10, 2], [10, 4], [10, 0]], dtype=float)

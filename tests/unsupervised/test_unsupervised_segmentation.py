@@ -28,6 +28,15 @@ from mlcourse.unsupervised import (
 )
 
 
+@pytest.fixture(autouse=True)
+def _one_blas_thread():
+    """Many small fits: one BLAS thread is faster, and much faster on a shared machine."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1):
+        yield
+
+
 # --------------------------------------------------------------- choosing k
 def test_find_elbow_hand_case():
     # rescaled: x = 0, .2, .4, ..., y = 1, .33, .11, ...; chord gap is largest at k = 3
