@@ -88,8 +88,6 @@ def scan_n_clusters(
     >>> int(scan.loc[scan["silhouette"].idxmax(), "n_clusters"])
     3
     """
-    from sklearn.metrics import silhouette_score
-
     from mlcourse._validation import int_seed
 
     from ._kmeans import KMeans
@@ -99,17 +97,27 @@ def scan_n_clusters(
     ks = _k_values(n_clusters_range, X.shape[0], owner=owner)
     check_scalar(n_init, "n_init", numbers.Integral, owner=owner, min_val=1)
     seed = int_seed(random_state, owner=owner)
-    rows = []
+    inertia, silhouette = _fit_over_k(
+        KMeans(n_init=n_init, random_state=seed), X, ks, silhouette=True
+    )
+    return pd.DataFrame({"n_clusters": ks, "inertia": inertia, "silhouette": silhouette})
+
+
+def _fit_over_k(
+    estimator: Any, X: np.ndarray, ks: list[int], *, silhouette: bool
+) -> tuple[list[float], list[float]]:
+    """Fit a clone of ``estimator`` for each k; return the inertias and mean silhouettes."""
+    from sklearn.base import clone
+    from sklearn.metrics import silhouette_score
+
+    inertias, sils = [], []
     for k in ks:
-        km = KMeans(n_clusters=k, n_init=n_init, random_state=seed).fit(X)
-        n_labels = len(np.unique(km.labels_))
-        sil = (
-            float(silhouette_score(X, km.labels_))
-            if 2 <= n_labels <= X.shape[0] - 1
-            else float("nan")
-        )
-        rows.append({"n_clusters": k, "inertia": float(km.inertia_), "silhouette": sil})
-    return pd.DataFrame(rows)
+        model = clone(estimator).set_params(n_clusters=k).fit(X)
+        inertias.append(float(model.inertia_))
+        n_labels = len(np.unique(model.labels_))
+        defined = silhouette and 2 <= n_labels <= X.shape[0] - 1  # else undefined: NaN
+        sils.append(float(silhouette_score(X, model.labels_)) if defined else float("nan"))
+    return inertias, sils
 
 
 def find_elbow(n_clusters: Any, inertia: Any) -> int:
@@ -252,9 +260,6 @@ class ElbowDisplay:
         >>> import matplotlib.pyplot as plt
         >>> plt.close(disp.figure_)
         """
-        from sklearn.base import clone
-        from sklearn.metrics import silhouette_score
-
         owner = "ElbowDisplay.from_estimator"
         if "n_clusters" not in getattr(estimator, "get_params", dict)():
             raise TypeError(
@@ -267,13 +272,7 @@ class ElbowDisplay:
             )
         X = check_array(X, "X", owner=owner)
         ks = _k_values(n_clusters_range, X.shape[0], owner=owner)
-        inertias, sils = [], []
-        for k in ks:
-            model = clone(estimator).set_params(n_clusters=k).fit(X)
-            inertias.append(float(model.inertia_))
-            n_labels = len(np.unique(model.labels_))
-            ok = silhouette and 2 <= n_labels <= X.shape[0] - 1
-            sils.append(float(silhouette_score(X, model.labels_)) if ok else float("nan"))
+        inertias, sils = _fit_over_k(estimator, X, ks, silhouette=silhouette)
         disp = cls(ks, inertias, silhouette=sils if silhouette else None)
         return disp.plot(ax=ax)
 

@@ -288,11 +288,14 @@ class IsolationForest(OutlierMixin, BaseEstimator):
             self.offset_ = float(np.percentile(scores, 100.0 * float(self.contamination)))
         return self
 
-    def _score(self, X: np.ndarray) -> np.ndarray:
+    def _mean_depth(self, X: np.ndarray) -> np.ndarray:
         depth = np.zeros(X.shape[0])
         for tree in self.estimators_:
             depth += tree.path_length(X)
-        depth /= len(self.estimators_)
+        return depth / len(self.estimators_)
+
+    def _score(self, X: np.ndarray) -> np.ndarray:
+        depth = self._mean_depth(X)
         norm = float(average_path_length(self.max_samples_))
         norm = norm if norm > 0 else 1.0
         return -(2.0 ** (-depth / norm))
@@ -321,10 +324,7 @@ class IsolationForest(OutlierMixin, BaseEstimator):
         """
         check_is_fitted(self)
         X = validate_data(self, X, dtype=np.float64, reset=False)
-        depth = np.zeros(X.shape[0])
-        for tree in self.estimators_:
-            depth += tree.path_length(X)
-        return depth / len(self.estimators_)
+        return self._mean_depth(X)
 
     def score_samples(self, X: Any) -> np.ndarray:
         r"""Return the opposite of the anomaly score: the lower, the more abnormal.
