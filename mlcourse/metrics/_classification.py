@@ -376,11 +376,11 @@ def _prf_divide(
     zero_value: float,
 ) -> np.ndarray:
     mask = denominator == 0
+    if not mask.any():
+        return np.asarray(numerator, dtype=np.float64) / np.asarray(denominator, dtype=np.float64)
     denom = np.asarray(denominator, dtype=np.float64).copy()
     denom[mask] = 1
     result = np.asarray(numerator, dtype=np.float64) / denom
-    if not mask.any():
-        return result
     result[mask] = zero_value
     if isinstance(zero_division, str) and metric in warn_for:
         where = "due to" if result.shape[0] == 1 else "in labels with"
@@ -394,6 +394,8 @@ def _prf_divide(
 
 
 def _nanaverage(a: np.ndarray, weights: np.ndarray | None = None) -> float:
+    if a.shape[0] == 1 and weights is None:  # binary / micro: the value itself
+        return float(a[0])
     if a.shape[0] == 0:
         return float("nan")
     mask = np.isnan(a)
@@ -521,6 +523,7 @@ def _prfs(
     sample_weight: Any,
     zero_division: Any,
     owner: str,
+    need: str = "prf",
 ) -> tuple[Any, Any, Any, Any]:
     zero_value = _check_zero_division(zero_division, owner)
     if average not in _AVERAGES:
@@ -563,37 +566,43 @@ def _prfs(
         pred_sum = np.array([pred_sum.sum()])
         true_sum = np.array([true_sum.sum()])
 
-    precision = _prf_divide(
-        tp_sum, pred_sum, "precision", "predicted", average, warn_for, zero_division, zero_value
-    )
-    recall = _prf_divide(
-        tp_sum, true_sum, "recall", "true", average, warn_for, zero_division, zero_value
-    )
-    if np.isposinf(beta):
-        f_score = recall
-    elif beta == 0:
-        f_score = precision
-    else:
-        beta2 = beta**2
-        denom = beta2 * true_sum.astype(np.float64) + pred_sum.astype(np.float64)
-        f_score = _prf_divide(
-            (1 + beta2) * tp_sum.astype(np.float64),
-            denom,
-            "f-score",
-            "true nor predicted",
-            average,
-            warn_for,
-            zero_division,
-            zero_value,
+    # compute only what the caller returns (the skipped ratios would not warn anyway)
+    need_f = "f" in need
+    precision = recall = f_score = None
+    if "p" in need or (need_f and beta == 0):
+        precision = _prf_divide(
+            tp_sum, pred_sum, "precision", "predicted", average, warn_for, zero_division, zero_value
         )
+    if "r" in need or (need_f and beta == np.inf):
+        recall = _prf_divide(
+            tp_sum, true_sum, "recall", "true", average, warn_for, zero_division, zero_value
+        )
+    if need_f:
+        if beta == np.inf:
+            f_score = recall
+        elif beta == 0:
+            f_score = precision
+        else:
+            beta2 = beta**2
+            denom = beta2 * true_sum.astype(np.float64) + pred_sum.astype(np.float64)
+            f_score = _prf_divide(
+                (1 + beta2) * tp_sum.astype(np.float64),
+                denom,
+                "f-score",
+                "true nor predicted",
+                average,
+                warn_for,
+                zero_division,
+                zero_value,
+            )
 
     if average is None:
         return precision, recall, f_score, true_sum
     avg_weights = true_sum if average == "weighted" else None
     return (
-        _nanaverage(precision, avg_weights),
-        _nanaverage(recall, avg_weights),
-        _nanaverage(f_score, avg_weights),
+        None if precision is None else _nanaverage(precision, avg_weights),
+        None if recall is None else _nanaverage(recall, avg_weights),
+        None if f_score is None else _nanaverage(f_score, avg_weights),
         None,
     )
 
@@ -658,6 +667,7 @@ def precision_score(
         sample_weight=sample_weight,
         zero_division=zero_division,
         owner="precision_score",
+        need="p",
     )
     return p
 
@@ -720,6 +730,7 @@ def recall_score(
         sample_weight=sample_weight,
         zero_division=zero_division,
         owner="recall_score",
+        need="r",
     )
     return r
 
@@ -785,6 +796,7 @@ def fbeta_score(
         sample_weight=sample_weight,
         zero_division=zero_division,
         owner="fbeta_score",
+        need="f",
     )
     return f
 
@@ -850,5 +862,6 @@ def f1_score(
         sample_weight=sample_weight,
         zero_division=zero_division,
         owner="f1_score",
+        need="f",
     )
     return f
