@@ -18,9 +18,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["KERNELS", "ConvolutionFeatures", "convolve2d", "correlate2d", "plot_filtered_images"]
 
-#: Classic 3x3 filters. Sobel/Prewitt respond to horizontal (``_x``: intensity
-#: changing along x, i.e. vertical edges) or vertical (``_y``) changes; the
-#: Laplacian to blobs and corners; blur/gaussian average; sharpen boosts detail.
 KERNELS: dict[str, np.ndarray] = {
     "sobel_x": np.array([[-1.0, 0.0, 1.0], [-2.0, 0.0, 2.0], [-1.0, 0.0, 1.0]]),
     "sobel_y": np.array([[-1.0, -2.0, -1.0], [0.0, 0.0, 0.0], [1.0, 2.0, 1.0]]),
@@ -31,6 +28,13 @@ KERNELS: dict[str, np.ndarray] = {
     "gaussian": np.array([[1.0, 2.0, 1.0], [2.0, 4.0, 2.0], [1.0, 2.0, 1.0]]) / 16.0,
     "sharpen": np.array([[0.0, -1.0, 0.0], [-1.0, 5.0, -1.0], [0.0, -1.0, 0.0]]),
 }
+"""Classic 3x3 filters, by name.
+
+Sobel and Prewitt respond to intensity changing along x (``_x``: vertical
+edges) or along y (``_y``: horizontal edges); the Laplacian to blobs and
+corners; ``blur`` and ``gaussian`` average neighbouring pixels; ``sharpen``
+boosts detail.
+"""
 
 _PAD_MODES = {"fill": "constant", "symm": "symmetric", "wrap": "wrap"}
 

@@ -613,9 +613,32 @@ class TfidfVectorizer(CountVectorizer):
 
     Parameters
     ----------
-    strip_accents, lowercase, preprocessor, tokenizer, stop_words, token_pattern, \
-ngram_range, analyzer, max_df, min_df, max_features, vocabulary, binary
+    strip_accents : {"ascii", "unicode"} or callable, default=None
         As for :class:`CountVectorizer`.
+    lowercase : bool, default=True
+        As for :class:`CountVectorizer`.
+    preprocessor : callable, default=None
+        As for :class:`CountVectorizer`.
+    tokenizer : callable, default=None
+        As for :class:`CountVectorizer`.
+    stop_words : {"english"} or list of str, default=None
+        As for :class:`CountVectorizer`.
+    token_pattern : str, default=r"(?u)\b\w\w+\b"
+        As for :class:`CountVectorizer`.
+    ngram_range : tuple (min_n, max_n), default=(1, 1)
+        As for :class:`CountVectorizer`.
+    analyzer : {"word", "char", "char_wb"} or callable, default="word"
+        As for :class:`CountVectorizer`.
+    max_df : float in [0, 1] or int, default=1.0
+        As for :class:`CountVectorizer`.
+    min_df : float in [0, 1] or int, default=1
+        As for :class:`CountVectorizer`.
+    max_features : int, default=None
+        As for :class:`CountVectorizer`.
+    vocabulary : mapping or iterable of str, default=None
+        As for :class:`CountVectorizer`.
+    binary : bool, default=False
+        Presence (1) instead of counts, before the idf weighting.
     dtype : dtype, default=np.float64
         Type of the matrix.
     norm : {"l2", "l1"} or None, default="l2"
