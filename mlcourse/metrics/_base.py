@@ -111,7 +111,9 @@ def _mix_message(owner: str) -> str:
     )
 
 
-def _check_sample_weight(sample_weight: Any, n_samples: int, owner: str) -> np.ndarray | None:
+def _check_sample_weight(
+    sample_weight: Any, n_samples: int, owner: str, *, require_nonzero: bool = True
+) -> np.ndarray | None:
     """Return ``sample_weight`` as a finite 1-D numeric array of length ``n_samples``."""
     if sample_weight is None:
         return None
@@ -122,13 +124,19 @@ def _check_sample_weight(sample_weight: Any, n_samples: int, owner: str) -> np.n
             f"y_true has {n_samples}, sample_weight has {w.shape[0]}. "
             "They must have the same length."
         )
-    if not w.any():
+    if require_nonzero:
+        _check_nonzero_weights(w, owner)
+    return w
+
+
+def _check_nonzero_weights(w: np.ndarray | None, owner: str) -> None:
+    """Raise if every weight is zero (no sample would count)."""
+    if w is not None and not w.any():
         raise ValueError(
             param_message(
                 "sample_weight", "weights of which at least one is non-zero", w, owner=owner
             )
         )
-    return w
 
 
 def _int_span(yt: np.ndarray, yp: np.ndarray | None = None) -> tuple[int, int] | None:

@@ -15,6 +15,7 @@ from ._base import (
     _check_discrete,
     _check_labels_arg,
     _check_missing,
+    _check_nonzero_weights,
     _check_sample_weight,
     _labels_repr,
     _Text,
@@ -38,7 +39,13 @@ def _trapezoid(y: np.ndarray, x: np.ndarray) -> Any:
 
 
 def _check_scores(
-    y_true: Any, y_score: Any, sample_weight: Any, owner: str, *, score_2d: bool = False
+    y_true: Any,
+    y_score: Any,
+    sample_weight: Any,
+    owner: str,
+    *,
+    score_2d: bool = False,
+    require_nonzero: bool = True,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
     """Validate labels, scores and weights of a ranking metric."""
     yt = column_or_1d(y_true, "y_true", owner=owner)
@@ -73,7 +80,9 @@ def _check_scores(
         raise ValueError(param_message("y_true", "a non-empty array-like", yt, owner=owner))
     _check_discrete(yt, "y_true", owner)
     _check_missing(yt, "y_true", owner)
-    weights = _check_sample_weight(sample_weight, yt.shape[0], owner)
+    weights = _check_sample_weight(
+        sample_weight, yt.shape[0], owner, require_nonzero=require_nonzero
+    )
     return yt, ys, weights
 
 
@@ -564,9 +573,14 @@ def roc_auc_score(
     owner = "roc_auc_score"
     check_in(average, "average", ["macro", "weighted", "micro", None], owner=owner)
     check_in(multi_class, "multi_class", ["raise", "ovr", "ovo"], owner=owner)
-    yt, ys, weights = _check_scores(y_true, y_score, sample_weight, owner, score_2d=True)
+    # As in sklearn, a single-class y_true gives NaN before the weights are
+    # required to be non-zero.
+    yt, ys, weights = _check_scores(
+        y_true, y_score, sample_weight, owner, score_2d=True, require_nonzero=False
+    )
     binary = _n_classes_at_most_2(yt)
     if not binary or (ys.ndim == 2 and ys.shape[1] > 2):
+        _check_nonzero_weights(weights, owner)
         if max_fpr is not None and max_fpr != 1.0:
             raise ValueError(
                 param_message(
@@ -593,6 +607,8 @@ def roc_auc_score(
     else:
         top = _unique(yt, "y_true", owner)[-1]
     pos = np.asarray(yt == top)
+    if pos.any() and not pos.all():
+        _check_nonzero_weights(weights, owner)
     return _binary_roc_auc(pos, ys, weights, max_fpr)
 
 

@@ -356,3 +356,12 @@ def test_max_fpr_range():
         ValueError, match=r"'max_fpr' parameter of roc_auc_score must be .* \(0, 1\]"
     ):
         mm.roc_auc_score(Y, S, max_fpr=0)
+
+
+def test_roc_auc_single_class_with_zero_weights_is_nan_like_sklearn():
+    # Found by hypothesis in CI: sklearn reports the single class before it
+    # requires a non-zero weight.
+    y, s, w = np.array([0]), np.array([0.0]), np.array([0.0])
+    assert_agree(mm.roc_auc_score, skm.roc_auc_score, y, s, sample_weight=w)
+    with pytest.warns(UserWarning, match="Only one class"):
+        assert np.isnan(mm.roc_auc_score(y, s, sample_weight=w))
