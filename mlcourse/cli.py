@@ -120,11 +120,15 @@ def _add_compare(subparsers: Any) -> None:
         choices=["classification", "regression"],
         help="force the task (default: detected from the target)",
     )
+    from .supervised._zoo import available_models  # cheap: no sklearn import
+
+    panel = available_models("classification", panel=True)
+    scratch = [m for m in available_models("classification") if m not in panel]
     p.add_argument(
         "--models",
         metavar="A,B,..",
-        help="comma-separated models: linear, knn, svm, tree, random_forest, xgboost "
-        "(default: all of them)",
+        help=f"comma-separated models: {', '.join(panel)} (default: all of them); "
+        f"also mlcourse's from-scratch {', '.join(scratch)} (run only when named)",
     )
     p.add_argument(
         "--metric",

@@ -465,7 +465,7 @@ def _resolve_models(models: Any, task: str, n_rows: int) -> tuple[list[str], lis
     valid = available_models(task)
     messages = []
     if models is None:
-        names = list(valid)
+        names = available_models(task, panel=True)
         if n_rows > SVM_MAX_ROWS_DEFAULT and "svm" in names:
             names.remove("svm")
             messages.append(
@@ -601,8 +601,10 @@ def compare_models(
     task : {"classification", "regression"}, default=None
         ``None`` detects it from the target (:func:`detect_task`).
     models : list of str or str, default=None
-        Zoo names (or a comma-separated string); ``None`` runs the whole
-        panel for the task (without ``svm`` above 5000 rows).
+        Zoo names (or a comma-separated string); ``None`` runs the default
+        panel for the task (without ``svm`` above 5000 rows). The
+        from-scratch estimators (``"linear_gd"``, ``"knn_scratch"``) run
+        only when named; see :func:`mlcourse.supervised.available_models`.
     metric : str, default=None
         Ranking metric: ``"accuracy"`` (default for classification),
         ``"balanced_accuracy"``, ``"f1_macro"``, ``"precision_macro"``,

@@ -30,6 +30,9 @@ Builder = Callable[[int | None], Any]
 class _Spec:
     build: Builder
     description: str
+    # in the default panel of ``compare``; the from-scratch teaching models are
+    # available by name but not run unless asked for
+    panel: bool = True
 
 
 # ---------------------------------------------------------------- classification
@@ -127,6 +130,39 @@ def _xgb_reg(rs: int | None) -> Any:
     )
 
 
+# ---------------------------------------------------------------- from scratch
+# mlcourse's own teaching estimators. Gradient descent needs features on one
+# scale: compare's preprocessing standardises the numeric columns (use a
+# StandardScaler in front of them elsewhere).
+
+
+def _gd_reg(rs: int | None) -> Any:
+    from ._linear_gd import LinearRegressionGD
+
+    return LinearRegressionGD(learning_rate=0.05, max_iter=1000, tol=1e-4, random_state=rs)
+
+
+def _gd_clf(rs: int | None) -> Any:
+    from ._linear_gd import LogisticRegressionGD
+
+    # a small L2 penalty keeps the optimum finite on separable data
+    return LogisticRegressionGD(
+        learning_rate=0.1, max_iter=1000, alpha=1e-3, tol=1e-4, random_state=rs
+    )
+
+
+def _knn_scratch_clf(rs: int | None) -> Any:
+    from ._knn import KNeighborsClassifier
+
+    return KNeighborsClassifier(n_neighbors=5)
+
+
+def _knn_scratch_reg(rs: int | None) -> Any:
+    from ._knn import KNeighborsRegressor
+
+    return KNeighborsRegressor(n_neighbors=5)
+
+
 # ---------------------------------------------------------------- clustering
 
 
@@ -144,6 +180,16 @@ _ZOO: dict[str, dict[str, _Spec]] = {
         "tree": _Spec(_tree_clf, "decision tree"),
         "random_forest": _Spec(_forest_clf, "random forest, 100 trees"),
         "xgboost": _Spec(_xgb_clf, "gradient-boosted trees (XGBoost), 200 rounds"),
+        "linear_gd": _Spec(
+            _gd_clf,
+            "logistic regression by gradient descent, from scratch (mlcourse LogisticRegressionGD)",
+            panel=False,
+        ),
+        "knn_scratch": _Spec(
+            _knn_scratch_clf,
+            "k-nearest neighbours, k=5, from scratch (mlcourse KNeighborsClassifier)",
+            panel=False,
+        ),
     },
     "regression": {
         "linear": _Spec(_linear, "linear regression, least squares"),
@@ -152,6 +198,16 @@ _ZOO: dict[str, dict[str, _Spec]] = {
         "tree": _Spec(_tree_reg, "decision tree"),
         "random_forest": _Spec(_forest_reg, "random forest, 100 trees"),
         "xgboost": _Spec(_xgb_reg, "gradient-boosted trees (XGBoost), 200 rounds"),
+        "linear_gd": _Spec(
+            _gd_reg,
+            "linear regression by gradient descent, from scratch (mlcourse LinearRegressionGD)",
+            panel=False,
+        ),
+        "knn_scratch": _Spec(
+            _knn_scratch_reg,
+            "k-nearest neighbours, k=5, from scratch (mlcourse KNeighborsRegressor)",
+            panel=False,
+        ),
     },
     "clustering": {
         "kmeans": _Spec(_kmeans, "k-means, 3 clusters"),
@@ -172,6 +228,12 @@ _ALIASES = {
     "forest": "random_forest",
     "xgb": "xgboost",
     "k_means": "kmeans",
+    "gd": "linear_gd",
+    "logistic_gd": "linear_gd",
+    "linear_regression_gd": "linear_gd",
+    "logistic_regression_gd": "linear_gd",
+    "knn_from_scratch": "knn_scratch",
+    "scratch_knn": "knn_scratch",
 }
 
 
@@ -181,13 +243,17 @@ def _check_task(task: Any, owner: str) -> str:
     return str(check_in(task, "task", TASKS, owner=owner))
 
 
-def available_models(task: str) -> list[str]:
+def available_models(task: str, *, panel: bool = False) -> list[str]:
     """List the model names the zoo can build for a task.
 
     Parameters
     ----------
     task : {"classification", "regression", "clustering"}
         The learning task.
+    panel : bool, default=False
+        Only the default panel, the models ``compare`` runs when no models
+        are named. The others are mlcourse's from-scratch teaching
+        estimators (``"linear_gd"``, ``"knn_scratch"``), run only on request.
 
     Returns
     -------
@@ -197,12 +263,16 @@ def available_models(task: str) -> list[str]:
     Examples
     --------
     >>> available_models("classification")
+    ['linear', 'knn', 'svm', 'tree', 'random_forest', 'xgboost', 'linear_gd', 'knn_scratch']
+    >>> available_models("regression", panel=True)
     ['linear', 'knn', 'svm', 'tree', 'random_forest', 'xgboost']
     >>> available_models("clustering")
     ['kmeans']
     """
     task = _check_task(task, "available_models")
-    return list(_ZOO[task])
+    if not isinstance(panel, bool):
+        raise TypeError(param_message("panel", "a bool", panel, owner="available_models"))
+    return [name for name, spec in _ZOO[task].items() if spec.panel or not panel]
 
 
 def _resolve(name: Any, task: str, owner: str) -> str:
@@ -277,7 +347,14 @@ def make_model(name: str, task: str, *, random_state: Any = None, **params: Any)
         Model name: ``"linear"`` (logistic regression for classification,
         least squares for regression), ``"knn"``, ``"svm"``, ``"tree"``,
         ``"random_forest"``, ``"xgboost"``; ``"kmeans"`` for clustering.
-        A few aliases are accepted (``"logistic"``, ``"rf"``, ``"xgb"``...).
+        mlcourse's from-scratch estimators: ``"linear_gd"``
+        (:class:`~mlcourse.supervised.LogisticRegressionGD` for classification,
+        :class:`~mlcourse.supervised.LinearRegressionGD` for regression; they
+        expect standardised features) and ``"knn_scratch"``
+        (:class:`~mlcourse.supervised.KNeighborsClassifier` /
+        :class:`~mlcourse.supervised.KNeighborsRegressor`).
+        A few aliases are accepted (``"logistic"``, ``"rf"``, ``"xgb"``,
+        ``"logistic_gd"``...).
     task : {"classification", "regression", "clustering"}
         The learning task.
     random_state : int, numpy.random.Generator or None, default=None
@@ -303,10 +380,13 @@ def make_model(name: str, task: str, *, random_state: Any = None, **params: Any)
     >>> model = make_model("tree", "classification", random_state=0, max_depth=2)
     >>> type(model).__name__, model.max_depth, model.random_state
     ('DecisionTreeClassifier', 2, 0)
+    >>> gd = make_model("logistic_gd", "classification", learning_rate=0.5, batch_size=32)
+    >>> type(gd).__name__, gd.learning_rate, gd.batch_size
+    ('LogisticRegressionGD', 0.5, 32)
     >>> make_model("naive_bayes", "regression")
     Traceback (most recent call last):
     ...
-    ValueError: The 'name' parameter of make_model must be one of 'linear', 'knn', 'svm', 'tree', 'random_forest', 'xgboost' for task='regression'. Got 'naive_bayes' instead.
+    ValueError: The 'name' parameter of make_model must be one of 'linear', 'knn', 'svm', 'tree', 'random_forest', 'xgboost', 'linear_gd', 'knn_scratch' for task='regression'. Got 'naive_bayes' instead.
     """
     owner = "make_model"
     task = _check_task(task, owner)

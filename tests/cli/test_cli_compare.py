@@ -173,6 +173,36 @@ def test_predict_regression_model_with_explicit_out(capsys, tmp_path):
     assert np.isfinite(predictions["prediction"]).all()
 
 
+def test_from_scratch_models_save_and_predict(capsys, tmp_path):
+    model_path = tmp_path / "gd.skops"
+    code, out, err = _run(
+        capsys,
+        "compare",
+        str(MESSY),
+        "--target",
+        "lifetime_value",
+        "--models",
+        "linear_gd",
+        "--cv",
+        "2",
+        "--out",
+        str(tmp_path / "run"),
+        "--save-model",
+        str(model_path),
+    )
+    assert code == 0, err
+    assert "linear_gd" in out and "Best: linear_gd" in out
+    saved = load_model(model_path)  # our own estimator class is on the trusted list
+    assert type(saved.estimator.named_steps["model"]).__name__ == "LinearRegressionGD"
+    out_file = tmp_path / "gd.csv"
+    code, _, err = _run(capsys, "predict", str(model_path), str(MESSY), "--out", str(out_file))
+    assert code == 0, err
+    predictions = pd.read_csv(out_file)
+    frame = pd.read_csv(MESSY)
+    expected = saved.estimator.predict(frame[saved.input_columns])
+    np.testing.assert_allclose(predictions["prediction"], expected)
+
+
 def test_task_metric_and_time_budget_options(capsys, tmp_path):
     code, out, err = _run(
         capsys,
@@ -224,7 +254,12 @@ def test_help_and_version(capsys):
     assert cli.main(["--help"]) == 0
     assert "compare" in capsys.readouterr().out
     assert cli.main(["compare", "--help"]) == 0
-    assert "--save-model" in capsys.readouterr().out
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "--save-model" in help_text
+    # every zoo model is listed, the from-scratch ones too
+    for name in ["linear", "knn", "svm", "tree", "random_forest", "xgboost"]:
+        assert name in help_text
+    assert "from-scratch linear_gd, knn_scratch (run only when named)" in help_text
     assert cli.main(["--version"]) == 0
     assert capsys.readouterr().out.startswith("mlcourse ")
 

@@ -408,6 +408,30 @@ def test_default_panel_leaves_svm_out_on_large_data():
     ]
 
 
+def test_from_scratch_models_run_only_when_named_and_match_sklearn(cancer, cancer_result):
+    assert "linear_gd" not in _engine._resolve_models(None, "regression", 100)[0]
+    X, y = cancer
+    result = compare_models(X, y, cv=3, random_state=0, models="knn_scratch, logistic_gd")
+    assert sorted(result.leaderboard["model"]) == ["knn_scratch", "linear_gd"]
+    assert result.failed == {}
+    # same folds, same preprocessing: our kNN predicts exactly what sklearn's does
+    ours_pred, ref_pred = result.predictions["knn_scratch"], cancer_result.predictions["knn"]
+    np.testing.assert_array_equal(ours_pred.y_pred, ref_pred.y_pred)
+    np.testing.assert_allclose(ours_pred.y_proba, ref_pred.y_proba, rtol=0, atol=1e-12)
+    ours = result.leaderboard.set_index("model")["accuracy_mean"]
+    ref = cancer_result.leaderboard.set_index("model")["accuracy_mean"]
+    assert ours["knn_scratch"] == ref["knn"]
+    assert abs(ours["linear_gd"] - ref["linear"]) <= 0.02, (ours, ref)
+
+
+def test_from_scratch_models_on_the_messy_csv():
+    data = pd.read_csv(MESSY)
+    X, y = data.drop(columns="tenure_months"), data["tenure_months"]
+    result = compare_models(X, y, task="regression", cv=3, random_state=0, models=["linear_gd"])
+    assert result.failed == {}
+    assert np.isfinite(result.leaderboard["rmse_mean"]).all()
+
+
 # ------------------------------------------------------------------ properties
 
 

@@ -11,13 +11,20 @@ from mlcourse.supervised import available_models, make_model, model_description
 from mlcourse.supervised._zoo import TASKS, canonical_model_name
 
 PANEL = ["linear", "knn", "svm", "tree", "random_forest", "xgboost"]
+SCRATCH = ["linear_gd", "knn_scratch"]
+ALL = PANEL + SCRATCH
 
 
 def test_available_models_per_task():
-    assert available_models("classification") == PANEL
-    assert available_models("regression") == PANEL
+    assert available_models("classification") == ALL
+    assert available_models("regression") == ALL
     assert available_models("clustering") == ["kmeans"]
+    assert available_models("classification", panel=True) == PANEL
+    assert available_models("regression", panel=True) == PANEL
+    assert available_models("clustering", panel=True) == ["kmeans"]
     assert TASKS == ("classification", "regression", "clustering")
+    with pytest.raises(TypeError, match="The 'panel' parameter of available_models must be a bool"):
+        available_models("regression", panel="yes")
 
 
 def test_unknown_task_is_a_clear_error():
@@ -33,7 +40,8 @@ def test_unknown_task_is_a_clear_error():
 def test_unknown_name_lists_the_valid_names():
     with pytest.raises(
         ValueError,
-        match=r"must be one of 'linear', 'knn', 'svm', 'tree', 'random_forest', 'xgboost' for task='classification'\. Got 'boosting' instead",
+        match=r"must be one of 'linear', 'knn', 'svm', 'tree', 'random_forest', 'xgboost', "
+        r"'linear_gd', 'knn_scratch' for task='classification'\. Got 'boosting' instead",
     ):
         make_model("boosting", "classification")
     with pytest.raises(ValueError, match=r"one of 'kmeans' for task='clustering'\. Got 'tree'"):
@@ -58,11 +66,18 @@ def test_unknown_name_lists_the_valid_names():
         ("xgboost", "classification", "XGBClassifier"),
         ("xgboost", "regression", "XGBRegressor"),
         ("kmeans", "clustering", "KMeans"),
+        ("linear_gd", "classification", "mlcourse.supervised._linear_gd.LogisticRegressionGD"),
+        ("linear_gd", "regression", "mlcourse.supervised._linear_gd.LinearRegressionGD"),
+        ("knn_scratch", "classification", "mlcourse.supervised._knn.KNeighborsClassifier"),
+        ("knn_scratch", "regression", "mlcourse.supervised._knn.KNeighborsRegressor"),
     ],
 )
 def test_make_model_builds_the_right_unfitted_estimator(name, task, cls):
     model = make_model(name, task, random_state=3)
-    assert type(model).__name__ == cls
+    if "." in cls:  # ours, not sklearn's class of the same name
+        assert f"{type(model).__module__}.{type(model).__name__}" == cls
+    else:
+        assert type(model).__name__ == cls
     assert clone(model).get_params() == model.get_params()  # sklearn-compatible params
     if task == "classification":
         assert is_classifier(model)
@@ -104,9 +119,44 @@ def test_aliases_resolve_to_canonical_names():
     assert canonical_model_name("XGB", "regression") == "xgboost"
     assert canonical_model_name("decision-tree", "classification") == "tree"
     assert type(make_model("k_means", "clustering")).__name__ == "KMeans"
+    for alias in ("logistic_gd", "GD", "linear-regression-gd"):
+        assert canonical_model_name(alias, "classification") == "linear_gd"
+        assert canonical_model_name(alias, "regression") == "linear_gd"
+    assert canonical_model_name("knn_from_scratch", "regression") == "knn_scratch"
 
 
-@pytest.mark.parametrize("name", PANEL)
+def test_scratch_models_take_their_hyperparameters():
+    gd = make_model("linear_gd", "regression", random_state=4, learning_rate=0.2, batch_size=16)
+    assert (gd.learning_rate, gd.batch_size, gd.random_state) == (0.2, 16, 4)
+    assert make_model("knn_scratch", "classification", n_neighbors=3).n_neighbors == 3
+    with pytest.raises(ValueError, match=r"hyperparameters of LogisticRegressionGD .*Got 'lr'"):
+        make_model("linear_gd", "classification", lr=0.1)
+
+
+def test_scratch_models_match_their_sklearn_counterparts():
+    """kNN predictions identical to sklearn's; GD reaches the least-squares / L-BFGS optimum."""
+    from sklearn.linear_model import LinearRegression, LogisticRegression
+    from sklearn.neighbors import KNeighborsClassifier, KNeighborsRegressor
+
+    Xc, yc = make_classification(n_samples=200, n_features=5, n_informative=3, random_state=1)
+    Xr, yr = make_regression(n_samples=200, n_features=5, noise=5.0, random_state=1)
+    knn_c = make_model("knn_scratch", "classification").fit(Xc, yc)
+    ref_c = KNeighborsClassifier(algorithm="brute").fit(Xc, yc)
+    np.testing.assert_array_equal(knn_c.predict(Xc), ref_c.predict(Xc))
+    knn_r = make_model("knn_scratch", "regression").fit(Xr, yr)
+    ref_r = KNeighborsRegressor(algorithm="brute").fit(Xr, yr)
+    np.testing.assert_allclose(knn_r.predict(Xr), ref_r.predict(Xr), rtol=1e-12)
+    # the zoo's GD defaults converge on standardised data (what compare feeds them)
+    Xs = (Xr - Xr.mean(0)) / Xr.std(0)
+    gd = make_model("linear_gd", "regression", random_state=0).fit(Xs, yr)
+    np.testing.assert_allclose(gd.coef_, LinearRegression().fit(Xs, yr).coef_, rtol=1e-3)
+    Xcs = (Xc - Xc.mean(0)) / Xc.std(0)
+    lg = make_model("linear_gd", "classification", tol=1e-10, max_iter=5000).fit(Xcs, yc)
+    ref = LogisticRegression(C=1 / (lg.alpha * len(yc)), tol=1e-10, max_iter=5000).fit(Xcs, yc)
+    np.testing.assert_allclose(lg.coef_, ref.coef_, rtol=1e-3, atol=1e-4)
+
+
+@pytest.mark.parametrize("name", ALL)
 def test_every_classifier_fits_and_beats_chance(name):
     X, y = make_classification(n_samples=120, n_features=5, n_informative=3, random_state=0)
     model = make_model(name, "classification", random_state=0).fit(X[:80], y[:80])
@@ -114,7 +164,7 @@ def test_every_classifier_fits_and_beats_chance(name):
     assert model.score(X[80:], y[80:]) > 0.6
 
 
-@pytest.mark.parametrize("name", PANEL)
+@pytest.mark.parametrize("name", ALL)
 def test_every_regressor_fits(name):
     X, y = make_regression(n_samples=120, n_features=4, noise=1.0, random_state=0)
     y = y / y.std()
