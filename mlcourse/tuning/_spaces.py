@@ -263,9 +263,7 @@ def _check_spec(name: str, spec: Any, owner: str) -> Spec:
     log = len(spec) == 4
     if log and low <= 0:
         raise ValueError(
-            param_message(
-                label, "a log range with low > 0 (log scale needs it)", spec, owner=owner
-            )
+            param_message(label, "a log range with low > 0 (log scale needs it)", spec, owner=owner)
         )
     cast = int if kind == "int" else float
     return (kind, cast(low), cast(high), _LOG) if log else (kind, cast(low), cast(high))
