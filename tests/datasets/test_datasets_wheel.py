@@ -1,5 +1,8 @@
 """The wheel carries the data: build it, install it in a fresh venv, load every dataset.
 
+It also carries the report template: the installed ``mlcourse`` command runs
+``compare`` (HTML report, saved model) and ``predict`` outside the checkout.
+
 Offline: the wheel is built and installed from uv's cache (``--offline``), the
 dependencies from the exact versions pinned in ``uv.lock``.
 """
@@ -103,7 +106,7 @@ def _fresh_venv(where: Path, wheel: Path) -> Path:
 
 
 @pytest.mark.slow
-@pytest.mark.timeout(90)
+@pytest.mark.timeout(150)
 def test_wheel_installs_and_loads_every_dataset(tmp_path):
     assert ROOT not in tmp_path.resolve().parents
     wheel = _build_wheel(tmp_path / "dist")
@@ -112,6 +115,9 @@ def test_wheel_installs_and_loads_every_dataset(tmp_path):
     for spec in snapshots.SNAPSHOTS:
         assert f"mlcourse/_data/{spec.filename}" in names
     assert "mlcourse/_data/DATA_CARDS.md" in names
+    # package files that are not Python: compare's HTML report template
+    assert "mlcourse/experiment/templates/report.html.j2" in names
+    assert not any(n.startswith(("tests/", "notebooks/", "benchmarks/")) for n in names)
 
     python = _fresh_venv(tmp_path, wheel)
     work = tmp_path / "elsewhere"
@@ -134,4 +140,19 @@ def test_wheel_installs_and_loads_every_dataset(tmp_path):
     for name in ["iris", "wine", "breast_cancer", "digits", "diabetes"]:
         assert report["loaded"][name]["card"].startswith(f"## {name}")
     assert report["check"] == []
+
+    # the installed console script: compare writes its report, predict reads the model
+    script = python.with_name("mlcourse")
+    csv = site / "mlcourse" / "_data" / "house_prices.csv"
+    result = _run(
+        [str(script), "compare", str(csv), "--target", "price", "--models", "tree,linear_gd"]
+        + ["--cv", "2", "--out", "run", "--save-model", "model.skops"],
+        cwd=work,
+        env=env,
+    )
+    assert "Report: run/report.html" in result.stdout, result.stdout
+    html = (work / "run" / "report.html").read_text()
+    assert "<img" in html and "linear_gd" in html
+    _run([str(script), "predict", "model.skops", str(csv), "--out", "p.csv"], cwd=work, env=env)
+    assert (work / "p.csv").read_text().count("\n") == 1 + report["loaded"]["house_prices"]["rows"]
     shutil.rmtree(tmp_path / "venv", ignore_errors=True)
