@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
 from mlcourse.datasets import make_card_transactions, make_market_baskets
+from mlcourse.datasets._baskets import PLANTED_RULES
+from mlcourse.datasets._resources import read_card
 from mlcourse.unsupervised import apriori, association_rules
 
 
@@ -68,3 +72,26 @@ def test_card_transactions(seed):
 def test_bad_generator_arguments(call, exc, match):
     with pytest.raises(exc, match=match):
         call()
+
+
+# --- data cards: the generators have no CSV, so their cards are checked against the code ----
+
+
+def test_card_transactions_card_matches_the_generator():
+    card = read_card("make_card_transactions")
+    for section in ("**Source**", "**Licence**", "**Size**", "No CSV snapshot", "### Columns"):
+        assert section in card, section
+    documented = dict(re.findall(r"(?m)^\| `(\w+)` \| (\w+) \|", card))
+    tx = make_card_transactions(500, random_state=0)
+    assert documented == {c: str(dt) for c, dt in tx.dtypes.items()}
+    assert "make_card_transactions(10_000, random_state=0)" in card  # notebook 10's call
+
+
+def test_market_baskets_card_lists_the_planted_rules():
+    card = read_card("make_market_baskets")
+    for section in ("**Source**", "**Licence**", "**Size**", "No CSV snapshot", "### Columns"):
+        assert section in card, section
+    documented = re.findall(r"(?m)^\| ([a-z ,]+) -> ([a-z ]+) \| ([0-9.]+) \|$", card)
+    planted = [(", ".join(a), ", ".join(c), str(q)) for a, c, q in PLANTED_RULES]
+    assert documented == planted
+    assert "make_market_baskets(500, random_state=0, return_rules=True)" in card  # notebook 09
