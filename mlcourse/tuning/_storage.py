@@ -59,7 +59,7 @@ import os
 import socket
 import time
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -183,7 +183,7 @@ def _journal_backend(path: Path) -> Any:
             finally:
                 lock.release()
 
-        def read_logs(self, log_number_from: int) -> Iterator[dict[str, Any]]:
+        def read_logs(self, log_number_from: int) -> Generator[dict[str, Any], None, None]:
             # Optuna reopens the file at every read (several per trial); keep one
             # handle open instead and read only what was appended since.
             reader = self.__dict__.get("_reader")
