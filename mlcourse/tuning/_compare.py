@@ -22,12 +22,12 @@ _OWNER = "compare_samplers"
 _LABELS = {"grid": "grid search", "random": "random search", "tpe": "TPE (Bayesian)"}
 
 
-def best_so_far(values: Sequence[float], *, greater_is_better: bool) -> np.ndarray:
+def best_so_far(values: Any, *, greater_is_better: bool) -> np.ndarray:
     """Return the running best of trial values (NaN values of failed trials are skipped).
 
     Parameters
     ----------
-    values : sequence of float
+    values : array-like of float
         Trial values in trial order.
     greater_is_better : bool
         Direction.
@@ -191,7 +191,8 @@ def compare_samplers(
         cv = splitter_cls(n_splits=int(cv), shuffle=True, random_state=random_state)
     rows = []
     finals: dict[str, list[float]] = {}
-    metric, greater, grid = "", True, {}
+    metric, greater = "", True
+    grid: dict[str, list[Any]] = {}
     for sampler in names:
         for seed in seed_list:
             result = tune(
@@ -330,7 +331,7 @@ class SamplerComparisonDisplay:
                 table.mean(axis=1),
                 color=color,
                 lw=2,
-                label=f"{_LABELS.get(sampler, sampler)} (mean)",
+                label=f"{_LABELS.get(str(sampler), str(sampler))} (mean)",
             )
             ax.fill_between(x, table.min(axis=1), table.max(axis=1), color=color, alpha=0.2, lw=0)
         direction = "higher" if self.greater_is_better else "lower"

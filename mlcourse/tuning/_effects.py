@@ -108,6 +108,7 @@ class TrainingCurvesDisplay:
         self.curve = check_in(curve, "curve", ["epoch", "update"], owner="TrainingCurvesDisplay")
         self.reference = reference
         self.scores = scores
+        self.estimators_: dict[Any, Any] = {}
         first = {k: v[0] if v.size else np.nan for k, v in self.curves.items()}
         self.diverged = {
             k: bool(v.size and (not np.isfinite(v[-1]) or v[-1] > 10 * first[k]))

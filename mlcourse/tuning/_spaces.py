@@ -100,8 +100,18 @@ _SPACES: dict[tuple[str, str], Space] = {
     ("classification", "xgboost"): _XGB,
     ("regression", "xgboost"): _XGB,
     ("clustering", "kmeans"): {"n_clusters": ("int", 2, 10)},
-    ("classification", "logistic_gd"): _GD,
+    ("classification", "linear_gd"): _GD,
     ("regression", "linear_gd"): _GD,
+    ("classification", "knn_scratch"): {
+        "n_neighbors": ("int", 1, 50, _LOG),
+        "weights": ("categorical", ["uniform", "distance"]),
+        "p": ("categorical", [1, 2]),
+    },
+    ("regression", "knn_scratch"): {
+        "n_neighbors": ("int", 1, 50, _LOG),
+        "weights": ("categorical", ["uniform", "distance"]),
+        "p": ("categorical", [1, 2]),
+    },
 }
 
 # estimator class name -> the key of its space (for estimators passed as objects)
@@ -119,9 +129,11 @@ _BY_CLASS = {
     "XGBClassifier": "xgboost",
     "XGBRegressor": "xgboost",
     "KMeans": "kmeans",
-    "LogisticRegressionGD": "logistic_gd",
+    "LogisticRegressionGD": "linear_gd",
     "LinearRegressionGD": "linear_gd",
 }
+# other spellings of the from-scratch models
+_SPACE_ALIASES = {"logistic_gd": "linear_gd", "gd": "linear_gd"}
 
 _KINDS = ("int", "float", "categorical")
 _CATEGORY_TYPES = (type(None), bool, int, float, str)
@@ -133,9 +145,9 @@ def space_model_key(model: Any, task: str) -> str:
     Parameters
     ----------
     model : str or estimator
-        A zoo name or alias (``"xgboost"``, ``"rf"``...), ``"linear_gd"`` /
-        ``"logistic_gd"`` for the from-scratch gradient-descent models, or an
-        estimator object of one of these classes.
+        A zoo name or alias (``"xgboost"``, ``"rf"``, ``"linear_gd"`` for the
+        from-scratch gradient-descent models, also ``"logistic_gd"``...), or
+        an estimator object of one of these classes.
     task : {"classification", "regression", "clustering"}
         The learning task.
 
@@ -150,16 +162,21 @@ def space_model_key(model: Any, task: str) -> str:
     >>> from mlcourse.supervised import LinearRegressionGD
     >>> space_model_key(LinearRegressionGD(), "regression")
     'linear_gd'
+    >>> space_model_key("logistic_gd", "classification")
+    'linear_gd'
     """
     owner = "default_space"
     if isinstance(model, str):
         key = model.strip().lower().replace("-", "_").replace(" ", "_")
+        key = _SPACE_ALIASES.get(key, key)
         if (task, key) in _SPACES:
             return key
         from ..supervised._zoo import canonical_model_name
 
         return canonical_model_name(model, task)
     name = type(model).__name__
+    if type(model).__module__.startswith("mlcourse.") and name.startswith("KNeighbors"):
+        return "knn_scratch"
     if name not in _BY_CLASS or (task, _BY_CLASS[name]) not in _SPACES:
         known = ", ".join(sorted(_BY_CLASS))
         raise ValueError(
@@ -180,9 +197,9 @@ def default_space(model: Any, task: str) -> Space:
     Parameters
     ----------
     model : str or estimator
-        A zoo name (see :func:`mlcourse.supervised.available_models`), an
-        alias, ``"linear_gd"`` (regression) / ``"logistic_gd"``
-        (classification) for the from-scratch gradient-descent models, or an
+        A zoo name (see :func:`mlcourse.supervised.available_models`, e.g.
+        ``"linear_gd"`` for the from-scratch gradient-descent models,
+        ``"knn_scratch"`` for the from-scratch kNN), an alias, or an
         estimator object of one of these classes.
     task : {"classification", "regression", "clustering"}
         The learning task.

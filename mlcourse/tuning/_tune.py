@@ -323,13 +323,6 @@ def _build_template(model: Any, plan: Any, task: str, seed: int) -> tuple[Any, s
 
     if isinstance(model, str):
         key = space_model_key(model, task)
-        if key in ("linear_gd", "logistic_gd"):
-            from ..supervised import LinearRegressionGD, LogisticRegressionGD
-
-            gd_cls = LinearRegressionGD if key == "linear_gd" else LogisticRegressionGD
-            template = build_estimator(plan, "linear", task, seed)
-            template.set_params(**{_model_prefix(template)[:-2]: gd_cls(random_state=seed)})
-            return template, key
         return build_estimator(plan, key, task, seed), key
     if not hasattr(model, "fit") or not hasattr(model, "get_params"):
         raise TypeError(
@@ -616,10 +609,10 @@ def tune(
     Parameters
     ----------
     model : str or estimator
-        A zoo name (:func:`mlcourse.supervised.available_models`),
-        ``"linear_gd"`` / ``"logistic_gd"`` (the from-scratch
-        gradient-descent models) or a scikit-learn estimator (then give
-        ``space`` unless it is one of the zoo's classes).
+        A zoo name (:func:`mlcourse.supervised.available_models`, e.g.
+        ``"xgboost"`` or ``"linear_gd"``, the from-scratch gradient-descent
+        model) or a scikit-learn estimator (then give ``space`` unless it is
+        one of the zoo's classes).
     X : DataFrame of shape (n_samples, n_features)
         Features (text, dates and missing values allowed, as for compare).
     y : array-like of shape (n_samples,)
