@@ -116,6 +116,33 @@ def test_linear_probe_comparison(digits):
         linear_probe_comparison(enc, X[:50], y[:50], X[50:60], y[50:60], n_labels=[51])
 
 
+def test_linear_probe_uses_the_same_labelled_subsets_for_both_features(digits):
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import FunctionTransformer, StandardScaler
+
+    from mlcourse.semi_supervised import mask_labels
+
+    X, y = digits
+    X_train, y_train, X_test, y_test = X[:500], y[:500], X[500:800], y[500:800]
+    identity = FunctionTransformer().fit(X_train)  # "learned" features = the pixels
+    table = linear_probe_comparison(
+        identity, X_train, y_train, X_test, y_test, n_labels=[30], n_repeats=2, random_state=7
+    )
+    raw, same = table["accuracy"].tolist()
+    assert raw == same  # same subsets, same features: the two probes are one probe
+    # and the raw-pixel row is the mean accuracy of a probe fitted on each drawn subset
+    expected = []
+    for r in range(2):
+        labeled = mask_labels(y_train, 30 / 500, random_state=7 + r) != -1
+        assert labeled.sum() == 30
+        probe = make_pipeline(StandardScaler(), LogisticRegression(max_iter=500))
+        probe.fit(X_train[labeled], y_train[labeled])
+        expected.append(np.mean(probe.predict(X_test) == y_test))
+    assert raw == pytest.approx(np.mean(expected), abs=1e-12)
+    assert table["accuracy_std"].iloc[0] == pytest.approx(np.std(expected), abs=1e-12)
+
+
 def test_deterministic(digits):
     X, _ = digits
     a = RotationPretextEncoder((8,), max_iter=5, random_state=3).fit(X[:100]).transform(X[:5])

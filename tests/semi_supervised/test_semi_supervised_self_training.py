@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.datasets import load_digits, make_blobs
 from sklearn.linear_model import LogisticRegression
+from sklearn.semi_supervised import LabelSpreading
 from sklearn.semi_supervised import SelfTrainingClassifier as SkSelfTraining
 from sklearn.svm import LinearSVC
 
@@ -148,9 +149,25 @@ def test_compare_label_fractions_and_display():
     assert table["accuracy"].between(0, 1).all()
     ours = table[table["method"] == METHODS[1]]
     assert ours["n_pseudo_labeled"].notna().all()
+    # each row is the method it names, fitted on the same hidden-label split
+    acc = table.set_index(["fraction", "method"])["accuracy"]
+    for fraction in (0.02, 0.1):
+        y_semi = mask_labels(y[:200], fraction, random_state=0)
+        labeled = y_semi != -1
+        sup = default_base_estimator().fit(X[:200][labeled], y[:200][labeled])
+        spread = LabelSpreading().fit(X[:200], y_semi)
+        ref = SkSelfTraining(default_base_estimator(), threshold=0.8).fit(X[:200], y_semi)
+        for method, model in ((METHODS[0], sup), (METHODS[2], ref), (METHODS[3], spread)):
+            assert acc[fraction, method] == np.mean(model.predict(X[200:]) == y[200:]), method
+        # same algorithm, same pseudo-labels: ours scores exactly as scikit-learn's
+        assert acc[fraction, METHODS[1]] == acc[fraction, METHODS[2]]
     assert table.loc[table["method"] != METHODS[1], "pseudo_label_accuracy"].isna().all()
     disp = LabelFractionDisplay.from_comparison(table)
     assert list(disp.lines_) == list(METHODS)
+    for method, line in disp.lines_.items():  # each line plots its method's accuracies
+        part = table[table["method"] == method]
+        np.testing.assert_array_equal(line.get_xdata(), part["fraction"])
+        np.testing.assert_array_equal(line.get_ydata(), part["accuracy"])
     assert disp.ax_.get_xscale() == "log"
     with pytest.raises(ValueError, match=r"'table' parameter of LabelFractionDisplay"):
         LabelFractionDisplay(pd.DataFrame({"fraction": [0.1]}))
