@@ -14,7 +14,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import mlcourse.rl  # noqa: F401  (registers the environments)
-from mlcourse.rl import DOWN, LEFT, RIGHT, UP, GridMaze, MultiArmedBandit, generate_maze
+from mlcourse.rl import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    GridMaze,
+    MultiArmedBandit,
+    ValueIteration,
+    generate_maze,
+)
 from mlcourse.rl.envs import LAYOUTS, has_path, parse_map
 
 FROZEN_4X4 = {"layout": "4x4", "slip_probability": 2 / 3, "rewards": {"T": 0.0}}
@@ -37,6 +46,7 @@ def _check(env_id: str, **kwargs) -> None:
         {"layout": "cliff", "rewards": {".": -1.0, "T": -100.0, "G": 0.0}},
         {"desc": ["S.#", "..G"], "slip_probability": 1.0},
         {"desc": "S..\n.#.\n..G", "rewards": np.arange(9.0).reshape(3, 3)},
+        {"desc": generate_maze(9, 5, wall_probability=0.3, random_state=0)},
     ],
 )
 def test_grid_maze_passes_check_env(kwargs):
@@ -245,7 +255,11 @@ def test_generated_mazes_are_always_solvable(n_rows, n_cols, walls, traps, seed)
     assert desc == generate_maze(
         n_rows, n_cols, wall_probability=walls, trap_probability=traps, random_state=seed
     )
-    GridMaze(desc=desc)  # loads
+    # independent of has_path: planning reaches the door from the start. With the door
+    # worth 1 and everything else 0, V(start) = gamma ** (steps - 1) > 0 iff a path exists.
+    env = GridMaze(desc=desc, rewards={"T": 0.0})
+    agent = ValueIteration(gamma=0.9).learn(env)
+    assert env.desc[0, 0] == "S" and agent.V_[0] > 0
 
 
 def test_generated_mazes_vary_with_the_seed():
