@@ -107,7 +107,7 @@ CASES = {
     ),
     "unknown model": (
         ["compare", "--models", "linear,deepnet"],
-        r"--models: The 'models' parameter of compare_models must be model names among 'linear', 'knn', 'svm', 'tree', 'random_forest', 'xgboost' for task='classification'\. Got 'deepnet' instead",
+        r"--models: The 'models' parameter of compare_models must be model names among 'linear', 'knn', 'svm', 'tree', 'random_forest', 'xgboost', 'linear_gd', 'knn_scratch' for task='classification'\. Got 'deepnet' instead",
     ),
     "unknown metric": (
         ["compare", "--metric", "rmse"],
