@@ -374,3 +374,43 @@ def test_bandit_bad_arguments():
         env = MultiArmedBandit()
         env.reset(seed=0)
         env.step(5)
+
+
+# --- the docstring is the spec (rendered on the docs' API page) --------------------------
+
+SPEC_SECTIONS = (
+    "## Description",
+    "## Action Space",
+    "## Observation Space",
+    "## Starting State",
+    "## Rewards",
+    "## Episode End",
+    "## Arguments",
+)
+
+
+@pytest.mark.parametrize("env_id", sorted(mlcourse.rl.ENV_IDS))
+def test_environment_docstring_is_its_spec(env_id):
+    import importlib
+    import inspect
+
+    module, name = mlcourse.rl.ENV_IDS[env_id]["entry_point"].split(":")
+    cls = getattr(importlib.import_module(module), name)
+    doc = inspect.getdoc(cls)
+    positions = [doc.find(section) for section in SPEC_SECTIONS]
+    assert -1 not in positions, [
+        s for s, p in zip(SPEC_SECTIONS, positions, strict=True) if p == -1
+    ]
+    assert positions == sorted(positions)  # Gymnasium's order
+    # the API page of mlcourse.rl renders its public names: the environments are among them
+    assert name in mlcourse.rl.__all__
+    assert env_id.split("/")[1].split("-")[0] == name
+
+
+def test_grid_maze_spec_states_the_shared_action_numbering():
+    import inspect
+
+    doc = inspect.getdoc(GridMaze)
+    actions = doc[doc.index("## Action Space") : doc.index("## Observation Space")]
+    for number, action in enumerate(mlcourse.rl.ACTION_NAMES):
+        assert f"- {number}: move {action}" in actions
