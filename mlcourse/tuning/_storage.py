@@ -663,6 +663,7 @@ def optimize_exactly(
     callbacks: Sequence[Callable[[Any, Any], None]] = (),
     progress: Callable[[int, int, float | None], None] | None = None,
     poll_interval: float = 0.5,
+    max_failures: int = 10,
 ) -> None:
     """Run trials until the study holds exactly ``n_trials`` finished trials.
 
@@ -697,6 +698,11 @@ def optimize_exactly(
     poll_interval : float, default=0.5
         Seconds between two looks at the study while other processes run the
         last trials.
+    max_failures : int, default=10
+        Failed trials (the objective raised a caught error or returned NaN)
+        do not count and are replaced; after this many failures in a row in
+        this process, a ``RuntimeError`` naming the first one's
+        ``user_attrs["error"]`` stops the loop instead of running forever.
 
     Examples
     --------
@@ -754,9 +760,18 @@ def optimize_exactly(
                 last_seen[:] = [seen]
         return len(done), len(trials), waiting
 
+    failures: list[Any] = []
+
     def stop_when_full(study: optuna.Study, trial: Any) -> None:
         # After each trial: stop asking for more once the budget is held by
         # finished, running or queued trials (ours or other processes').
+        if trial.state == TrialState.FAIL and not trial.system_attrs.get(_SURPLUS_ATTR):
+            failures.append(trial)
+            if len(failures) >= max_failures:
+                study.stop()
+                return
+        elif trial.state != TrialState.FAIL:
+            failures.clear()
         _fail_stale(study)
         _, reserved, waiting = look()
         if reserved >= n_trials and not waiting:
@@ -767,6 +782,12 @@ def optimize_exactly(
         while True:
             _fail_stale(study)
             done, reserved, waiting = look()
+            if len(failures) >= max_failures:
+                error = failures[0].user_attrs.get("error", "see the log for the error")
+                raise RuntimeError(
+                    f"the last {len(failures)} trials run here failed (trial "
+                    f"{failures[0].number}: {error}); stopping the study '{study.study_name}'"
+                )
             if done >= n_trials:
                 return
             left = None if deadline is None else deadline - time.monotonic()
