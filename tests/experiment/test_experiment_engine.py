@@ -340,7 +340,7 @@ def small():
         (
             {"models": ["linear", "boost"]},
             ValueError,
-            r"The 'models' parameter of compare_models must be model names among 'linear', 'knn', 'svm', 'tree', 'random_forest', 'xgboost' for task='classification'\. Got 'boost' instead\.",
+            r"The 'models' parameter of compare_models must be model names among 'linear', 'knn', 'svm', 'tree', 'random_forest', 'xgboost', 'linear_gd', 'knn_scratch' for task='classification'\. Got 'boost' instead\.",
         ),
         ({"models": []}, ValueError, r"The 'models' parameter"),
         (
