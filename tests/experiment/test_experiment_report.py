@@ -120,7 +120,13 @@ def test_html_is_escaped(tmp_path):
 
 
 def test_run_info_is_json_serialisable(binary_result):
-    json.dumps(run_info(binary_result, {"x": 1}))
+    info = run_info(binary_result, {"x": 1})
+    back = json.loads(json.dumps(info))  # numpy scalars/arrays would fail here
+    assert back == info
+    assert back["source"] == {"x": 1}
+    assert back["params"]["cv"] == binary_result.cv
+    assert back["data"]["n_samples"] == binary_result.n_samples
+    assert back["data"]["classes"] == binary_result.classes.tolist()
 
 
 def test_bad_result_argument(tmp_path):
