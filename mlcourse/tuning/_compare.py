@@ -123,7 +123,8 @@ def compare_samplers(
     ``random_state``); only the sampler and its seed change. The grid has
     as many points per numeric range as fit in the budget (see
     :func:`grid_search_space`); when it is larger than the budget, each seed
-    visits a different random subset of it.
+    visits a different random subset of it, and when it is smaller, grid
+    search stops early (its curve stays flat, its ``value`` is NaN).
 
     Parameters
     ----------
@@ -218,6 +219,8 @@ def compare_samplers(
                 grid = grid_search_space(result.space, n_trials=n_trials, grid_points=grid_points)
             frame = result.cv_results_.sort_values("number")
             values = np.where(frame["state"] == "COMPLETE", frame["value"], np.nan)[:n_trials]
+            # a grid smaller than the budget ends early: its best stays what it was
+            values = np.concatenate([values, np.full(n_trials - len(values), np.nan)])
             running = best_so_far(values, greater_is_better=greater)
             finals.setdefault(sampler, []).append(float(running[-1]))
             for i, (value, best) in enumerate(zip(values, running, strict=True), start=1):

@@ -774,6 +774,11 @@ def tune(
         sampler, space_checked, random_state=seed, n_trials=n_trials, grid_points=grid_points
     )
     pruner_obj = make_pruner(pruner)
+    if isinstance(sampler, str) and sampler.lower() == "grid":
+        n_grid = int(np.prod([len(v) for v in sampler_obj._search_space.values()]))
+        if n_grid < n_trials:
+            messages.append(f"the grid has {n_grid} points: {n_grid} trials, not {n_trials}")
+            n_trials = n_grid
     ours = {
         "mlcourse_model": model_name,
         "mlcourse_task": task,
