@@ -100,18 +100,17 @@ def test_two_workers_one_killed_mid_trial_exact_total(
     other = _worker(url, n_trials, 0.4, other_marker)
     try:
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:  # kill the victim inside its 2nd trial or later
-            text = victim_marker.read_text() if victim_marker.exists() else ""
-            if text.endswith("running") and other_marker.exists():
-                started = [t for t in _study(url).trials if t.state == TrialState.COMPLETE]
-                if len(started) >= 2:
-                    break
-            time.sleep(0.05)
-        else:
-            pytest.fail("the workers did not start")
-        killed_number = int(victim_marker.read_text().split()[0])
+        while len(_study(url).get_trials(states=(TrialState.COMPLETE,))) < 2:
+            if time.monotonic() > deadline:
+                pytest.fail("the workers did not start")
+            time.sleep(0.1)
+        while not _read(victim_marker).endswith("running"):  # then kill it inside a trial
+            if time.monotonic() > deadline:
+                pytest.fail("the victim never ran a trial")
+            time.sleep(0.01)
         victim.send_signal(signal.SIGKILL)
         victim.wait()
+        killed_number = int(_read(victim_marker).split()[0])  # final: the process is dead
         assert other.wait(timeout=120) == 0
     finally:
         for p in (victim, other):
@@ -131,6 +130,10 @@ def test_two_workers_one_killed_mid_trial_exact_total(
     for t in study.trials:  # any other FAIL is a surplus claim given back unevaluated
         if t.state == TrialState.FAIL and t.number != killed_number:
             assert t.system_attrs.get("mlcourse:surplus")
+
+
+def _read(path: Path) -> str:
+    return path.read_text() if path.exists() else ""
 
 
 def _study(url: str) -> optuna.Study:
