@@ -404,6 +404,7 @@ class _Objective:
         self.classes = classes
         self.xgb_metric = self._xgb_metric()
         self.n_completed = 0
+        self._cache: dict[int, tuple[Any, Any, np.ndarray, np.ndarray]] = {}
         self.errors: list[str] = []
 
     def _xgb_metric(self) -> tuple[str, bool] | None:
@@ -414,26 +415,40 @@ class _Objective:
         name = multi_name if multi else binary_name
         return None if name is None else (name, complement)
 
+    def _fold_data(self, k: int) -> tuple[Any, Any, np.ndarray, np.ndarray]:
+        """Fit the preprocessing on fold ``k``'s training rows once; cache both transforms.
+
+        The hyperparameters searched are the model's, so the fitted
+        preprocessing of a fold is the same in every trial: fitting it once per
+        fold gives the same numbers as refitting the whole pipeline, faster.
+        """
+        if k not in self._cache:
+            from sklearn.base import clone
+
+            train, test = self.folds[k]
+            pipe = clone(
+                self.template.estimator if hasattr(self.template, "estimator") else self.template
+            )
+            y_tr, y_te = self.y[train], self.y[test]
+            if self.classes is not None:  # what LabelEncodedClassifier does
+                y_tr = np.searchsorted(self.classes, y_tr)
+                y_te = np.searchsorted(self.classes, y_te)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                Xt_tr = pipe[:-1].fit_transform(self.X.iloc[train], y_tr)
+                Xt_te = pipe[:-1].transform(self.X.iloc[test])
+            self._cache[k] = (Xt_tr, Xt_te, y_tr, y_te)
+        return self._cache[k]
+
     def fold_scores(self, params: Mapping[str, Any], trial: Any = None) -> list[float]:
         import optuna
 
-        from ..experiment._engine import _score_block
-
-        est_template = _with_params(self.template, params)
         scores: list[float] = []
-        for k, (train, test) in enumerate(self.folds):
-            X_tr, X_te = self.X.iloc[train], self.X.iloc[test]
+        for k, (_, test) in enumerate(self.folds):
+            xgb_trial = trial if (k == 0 and self.xgb_metric is not None) else None
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                if k == 0 and trial is not None and self.xgb_metric is not None:
-                    pred, proba, score = self._fit_xgb_fold(
-                        est_template, X_tr, train, X_te, test, trial
-                    )
-                else:
-                    from sklearn.base import clone
-
-                    est = clone(est_template).fit(X_tr, self.y[train])
-                    pred, proba, score = _score_block(est, X_te, self.task, self.classes)
+                pred, proba, score = self._fit_fold(k, params, xgb_trial)
             scores.append(_fold_score(pred, proba, score, self.y[test], self.metric, self.classes))
             if trial is not None:
                 trial.report(float(np.mean(scores)), (k + 1) * FOLD_STEP)
@@ -442,44 +457,37 @@ class _Objective:
                     raise optuna.TrialPruned(f"pruned after fold {k + 1}")
         return scores
 
-    def _fit_xgb_fold(
-        self,
-        est: Any,
-        X_tr: pd.DataFrame,
-        train: np.ndarray,
-        X_te: pd.DataFrame,
-        test: np.ndarray,
-        trial: Any,
+    def _fit_fold(
+        self, k: int, params: Mapping[str, Any], xgb_trial: Any
     ) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]:
-        """Fit preprocessing, then XGBoost with the pruning callback on the held-out fold."""
+        """Fit the model on fold ``k``; XGBoost with the pruning callback when given a trial."""
         from sklearn.base import clone
 
-        from ._xgb_pruning import XGBoostPruningCallback
+        Xt_tr, Xt_te, y_tr, y_te = self._fold_data(k)
+        model = clone(_inner_model(self.template)).set_params(**params)
+        if xgb_trial is not None:
+            from ._xgb_pruning import XGBoostPruningCallback
 
-        assert self.xgb_metric is not None  # noqa: S101 (checked by the caller)
-        name, complement = self.xgb_metric
-        pipe = clone(est.estimator if hasattr(est, "estimator") else est)
-        pre, model = pipe[:-1], pipe[-1]
-        y_tr, y_te = self.y[train], self.y[test]
-        if self.classes is not None:
-            y_tr = np.searchsorted(self.classes, y_tr)
-            y_te = np.searchsorted(self.classes, y_te)
-        Xt_tr = pre.fit_transform(X_tr, y_tr)
-        Xt_te = pre.transform(X_te)
-        callback = XGBoostPruningCallback(
-            trial, name, complement=complement, report_every=XGB_REPORT_EVERY
-        )
-        model.set_params(eval_metric=name, callbacks=[callback])
-        try:
+            name, complement = self.xgb_metric  # type: ignore[misc]
+            callback = XGBoostPruningCallback(
+                xgb_trial, name, complement=complement, report_every=XGB_REPORT_EVERY
+            )
+            model.set_params(eval_metric=name, callbacks=[callback])
             model.fit(Xt_tr, y_tr, eval_set=[(Xt_te, y_te)], verbose=False)
-        finally:
-            model.set_params(callbacks=None)
+        else:
+            model.fit(Xt_tr, y_tr)
         raw = np.asarray(model.predict(Xt_te))
         if self.classes is None:
             return raw, None, None
         pred = self.classes[raw.astype(np.intp)]
-        proba = np.asarray(model.predict_proba(Xt_te), dtype=float)
-        return pred, proba, proba[:, 1] if len(self.classes) == 2 else None
+        proba = score = None
+        if hasattr(model, "predict_proba"):
+            proba = np.asarray(model.predict_proba(Xt_te), dtype=float)
+            if len(self.classes) == 2:
+                score = proba[:, 1]
+        elif hasattr(model, "decision_function") and len(self.classes) == 2:
+            score = np.asarray(model.decision_function(Xt_te), dtype=float).ravel()
+        return pred, proba, score
 
     def __call__(self, trial: Any) -> float:
         import optuna
