@@ -4,6 +4,11 @@ Subcommands::
 
     mlcourse compare [CSV] --target COL   cross-validate a panel of models, write a report
     mlcourse predict MODEL CSV            predictions of a model saved by compare --save-model
+    mlcourse tune [CSV] --target COL --model NAME --trials N
+                                          tune a model's hyperparameters (resumable study)
+    mlcourse tune-worker --storage URL --study NAME
+                                          one more worker on a study (another machine)
+    mlcourse dashboard --storage URL      optuna-dashboard on 127.0.0.1
 
 Bad input gives one line on stderr (``mlcourse: error: ...``) and exit code 2;
 an unexpected internal error gives one line with a hint to rerun with
@@ -180,6 +185,165 @@ def _add_predict(subparsers: Any) -> None:
     p.set_defaults(handler=_cmd_predict)
 
 
+def _positive_int_type(option: str, minimum: int = 1) -> Any:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"{option} must be a whole number >= {minimum}, got {text!r}"
+            ) from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(
+                f"{option} must be a whole number >= {minimum}, got {value}"
+            )
+        return value
+
+    return parse
+
+
+def _timeout_type(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"--timeout must be a number of seconds > 0, got {text!r}")
+    return value
+
+
+def _storage_help(default: str) -> str:
+    return (
+        "where the study lives: a journal file path, or a database URL "
+        f"(postgresql://user:password@host:5432/db, sqlite:///study.db); default: {default}"
+    )
+
+
+def _add_tune(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "tune",
+        help="tune a model's hyperparameters with Optuna (resumable, parallel)",
+        description=(
+            "Search a model's hyperparameters by cross-validation with Optuna (TPE), show a "
+            "progress bar (trials done, best so far), then write a report and the best model. "
+            "The study is stored as it runs: the same command again resumes it and ends with "
+            "exactly --trials finished trials. Without CSV, the bundled breast-cancer data is "
+            "used. --workers K runs K processes on the study; more machines join with "
+            "`mlcourse tune-worker --storage URL --study NAME`."
+        ),
+    )
+    p.add_argument(
+        "csv", nargs="?", metavar="CSV", help="the data (default: bundled breast cancer)"
+    )
+    p.add_argument("--target", metavar="COL", help="the column to predict")
+    p.add_argument(
+        "--model",
+        default="xgboost",
+        metavar="NAME",
+        help="model to tune: linear, knn, svm, tree, random_forest, xgboost, linear_gd, "
+        "knn_scratch (default: xgboost)",
+    )
+    p.add_argument(
+        "--trials",
+        type=_positive_int_type("--trials"),
+        default=50,
+        metavar="N",
+        help="finished trials the study must hold (default: 50)",
+    )
+    p.add_argument(
+        "--timeout", type=_timeout_type, metavar="S", help="seconds; no new trial starts after"
+    )
+    p.add_argument(
+        "--storage", metavar="URL", help=_storage_help("a journal file in the output folder")
+    )
+    p.add_argument(
+        "--study",
+        metavar="NAME",
+        help="study name (default: <model>-<data>-<target>-<data sha256 prefix>)",
+    )
+    p.add_argument(
+        "--workers",
+        type=_positive_int_type("--workers"),
+        default=1,
+        metavar="K",
+        help="processes working on the study on this machine (default: 1)",
+    )
+    p.add_argument(
+        "--out",
+        metavar="DIR",
+        help=f"output folder: new, empty, or an earlier tune's (resumed) (default: "
+        f"{DEFAULT_RUNS_DIR}/tune-<data>-<model>)",
+    )
+    p.add_argument(
+        "--task",
+        choices=["classification", "regression"],
+        help="force the task (default: detected from the target)",
+    )
+    p.add_argument(
+        "--metric",
+        metavar="NAME",
+        help="metric to optimise (default: accuracy or rmse; see `mlcourse compare --help`)",
+    )
+    p.add_argument("--cv", type=_cv_type, default=5, metavar="K", help="folds (default: 5)")
+    p.add_argument(
+        "--seed", type=_seed_type, default=0, metavar="N", help="random seed (default: 0)"
+    )
+    _common(p)
+    p.set_defaults(handler=_cmd_tune)
+
+
+def _add_tune_worker(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "tune-worker",
+        help="work on a study started by `mlcourse tune` (e.g. from another machine)",
+        description=(
+            "Run trials of a study started by `mlcourse tune` until it holds its number of "
+            "trials. The study's settings (data, target, model, folds, metric) are read "
+            "from the storage; only the data must be reachable (--csv for a local copy)."
+        ),
+    )
+    p.add_argument(
+        "--storage",
+        metavar="URL",
+        help=_storage_help(f"${'{'}MLCOURSE_TUNE_STORAGE{'}'}").replace(
+            "where the study lives", "the study's storage"
+        ),
+    )
+    p.add_argument("--study", required=True, metavar="NAME", help="the study's name")
+    p.add_argument("--csv", metavar="PATH", help="a local copy of the study's CSV (same sha256)")
+    p.add_argument(
+        "--trials",
+        type=_positive_int_type("--trials"),
+        metavar="N",
+        help="finished trials the study must hold (default: the study's setting)",
+    )
+    _common(p)
+    p.set_defaults(handler=_cmd_tune_worker)
+
+
+def _add_dashboard(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "dashboard",
+        help="browse studies with optuna-dashboard on 127.0.0.1",
+        description="Start optuna-dashboard on 127.0.0.1 for the studies of a storage.",
+    )
+    p.add_argument(
+        "--storage",
+        required=True,
+        metavar="URL",
+        help="a journal file (e.g. mlcourse-runs/tune-.../journal.log) or a database URL",
+    )
+    p.add_argument(
+        "--port",
+        type=_positive_int_type("--port"),
+        default=8080,
+        metavar="P",
+        help="port on 127.0.0.1 (default: 8080)",
+    )
+    _common(p)
+    p.set_defaults(handler=_cmd_dashboard)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the ``mlcourse`` argument parser with its subcommands.
 
@@ -204,6 +368,9 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     _add_compare(subparsers)
     _add_predict(subparsers)
+    _add_tune(subparsers)
+    _add_tune_worker(subparsers)
+    _add_dashboard(subparsers)
     return parser
 
 
@@ -507,11 +674,271 @@ def _cmd_predict(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
     return EXIT_OK
 
 
+# ------------------------------------------------------------------ tune, tune-worker, dashboard
+
+
+class _TuneProgress:
+    """A rich progress bar fed by ``optimize_exactly``: trials done and best so far."""
+
+    def __init__(self, console: Any, label: str, on_start: Any = None) -> None:
+        self.console, self.label, self.on_start = console, label, on_start
+        self.bar: Any = None
+        self.task_id: Any = None
+        self.last: tuple[int, int, float | None] | None = None
+
+    def __call__(self, n_done: int, n_trials: int, best: float | None) -> None:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        if self.bar is None:
+            if self.on_start is not None:
+                self.on_start()  # the study exists now: workers may start
+            self.bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("trials  best {task.fields[best]}"),
+                TimeElapsedColumn(),
+                console=self.console,
+                transient=True,
+                disable=not self.console.is_terminal,  # no bar in pipes and logs
+            )
+            self.task_id = self.bar.add_task(self.label, total=n_trials, best="-")
+            self.bar.start()
+        shown = "-" if best is None else f"{best:.4f}"
+        self.bar.update(self.task_id, completed=n_done, total=n_trials, best=shown)
+        self.last = (n_done, n_trials, best)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _tune_out_dir(out: Path) -> None:
+    """--out may be new, empty, or the folder of an earlier tune (which is resumed)."""
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out '{out}' exists and is not a folder")
+    if out.is_dir() and any(out.iterdir()) and not (out / "journal.log").is_file():
+        raise UsageError(
+            f"--out '{out}' is not empty and holds no earlier tune (no journal.log); choose a "
+            "new folder (nothing is overwritten)"
+        )
+
+
+def _new_subdir(parent: Path, stem: str) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    base = parent / f"{stem}-{stamp}"
+    candidate, n = base, 1
+    while candidate.exists():
+        n += 1
+        candidate = base.with_name(f"{base.name}-{n}")
+    return candidate
+
+
+def _check_model(name: str) -> str:
+    from .supervised import available_models
+
+    known = sorted(set(available_models("classification")) | set(available_models("regression")))
+    if name not in known:
+        raise UsageError(f"--model: unknown model {name!r}; choose one of {', '.join(known)}")
+    return name
+
+
+def _cmd_tune(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    from .experiment._csv import check_file
+
+    # cheap checks first, before the heavy imports: bad input fails at once
+    model = _check_model(args.model)
+    if args.csv is not None:
+        check_file(args.csv)
+    if args.out is not None:
+        _tune_out_dir(Path(args.out))
+
+    from .tuning import tune, write_tuning_report
+    from .tuning._storage import describe_storage, open_storage
+    from .tuning._workers import cli_attrs, load_data, spawn_workers, stop_workers
+
+    data = load_data(args.csv, args.target)
+    out_dir = Path(args.out or Path(DEFAULT_RUNS_DIR) / f"tune-{_slug(data.dataset)}-{model}")
+    _tune_out_dir(out_dir)
+    study_name = args.study or (
+        f"{model}-{_slug(data.dataset)}-{_slug(data.target)}-{data.sha256[:8]}"
+    )
+    # the storage: a database URL as given, else a journal file in the output folder
+    storage = args.storage if args.storage else str((out_dir / "journal.log").resolve())
+    opened = open_storage(storage, out_dir=out_dir)  # fails fast on a bad URL or server
+    out_console, err_console = _console(stdout), _console(stderr)
+    out_console.print(
+        f"[bold]Study[/bold] '{study_name}' ({describe_storage(storage)}): {model} on "
+        f"{data.source}, target '{data.target}', {args.trials} trials, {args.cv}-fold CV"
+        + (f", {args.workers} workers" if args.workers > 1 else "")
+    )
+    workers: list[Any] = []
+
+    def start_workers() -> None:
+        import optuna
+
+        study = optuna.load_study(study_name=study_name, storage=opened, sampler=None)
+        study.set_user_attr("cli:trials", args.trials)  # a rerun may change the budget
+        if args.workers > 1:
+            workers.extend(
+                spawn_workers(args.workers - 1, storage, study_name, args.trials, out_dir)
+            )
+
+    progress = _TuneProgress(err_console, f"{model}", on_start=start_workers)
+    attrs = cli_attrs(
+        data,
+        model=model,
+        n_trials=args.trials,
+        cv=args.cv,
+        metric=args.metric,
+        task=args.task,
+        seed=args.seed,
+    )
+    try:
+        result = tune(
+            model,
+            data.X,
+            data.y,
+            n_trials=args.trials,
+            timeout=args.timeout,
+            cv=args.cv,
+            scoring=args.metric,
+            storage=opened,
+            study_name=study_name,
+            random_state=args.seed,
+            task=args.task,
+            user_attrs=attrs,
+            progress=progress,
+        )
+    finally:
+        progress.close()
+        codes = stop_workers(workers)
+    if any(codes):
+        out_console.print(
+            f"[yellow]note[/yellow]: {sum(1 for c in codes if c)} worker(s) failed; see "
+            f"{out_dir}/worker-*.log"
+        )
+    done, total = (progress.last or (0, args.trials, None))[:2]
+    report_dir = _new_subdir(out_dir, "report")
+    report = write_tuning_report(
+        result,
+        report_dir,
+        title=f"mlcourse tune: {model} on {data.dataset}",
+        extra={"csv": data.csv, "csv_sha256": data.sha256, "study": study_name},
+    )
+    metric = getattr(result, "metric", "score")
+    baseline = getattr(result, "baseline_score_", None)
+    versus = f" (default hyperparameters: {baseline:.4f})" if baseline is not None else ""
+    out_console.print(f"[bold]Trials[/bold]: {done}/{total} finished")
+    out_console.print(f"[bold]Best[/bold] {metric}: {result.best_score_:.4f}{versus}")
+    params = ", ".join(
+        f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}"
+        for k, v in result.best_params_.items()
+    )
+    out_console.print(f"[bold]Best hyperparameters[/bold]: {params}")
+    out_console.print(f"[bold]Report[/bold]: {report}")
+    if done < total:
+        out_console.print("Run the same command again to finish the study.")
+    return EXIT_OK
+
+
+def _cmd_tune_worker(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    import os
+
+    from .tuning._workers import STORAGE_ENV
+
+    storage = args.storage or os.environ.get(STORAGE_ENV)
+    if not storage:
+        raise UsageError(f"--storage is required (or set {STORAGE_ENV})")
+    if args.csv is not None:
+        from .experiment._csv import check_file
+
+        check_file(args.csv)
+    from .tuning import tune
+    from .tuning._storage import open_storage
+    from .tuning._workers import read_cli_attrs, worker_data
+
+    opened = open_storage(storage)
+    attrs = read_cli_attrs(opened, args.study)
+    data = worker_data(attrs, args.csv)
+    n_trials = args.trials or int(attrs["trials"])
+    console = _console(stdout)
+    console.print(
+        f"worker {os.getpid()}: study '{args.study}', {attrs['model']} on {data.source}, "
+        f"{n_trials} trials"
+    )
+    progress = _TuneProgress(_console(stderr), f"worker {attrs['model']}")
+    try:
+        tune(
+            attrs["model"],
+            data.X,
+            data.y,
+            n_trials=n_trials,
+            cv=int(attrs.get("cv") or 5),
+            scoring=attrs.get("metric"),
+            storage=opened,
+            study_name=args.study,
+            random_state=None,  # the seed stored in the study
+            task=attrs.get("task"),
+            refit=False,
+            baseline=False,
+            progress=progress,
+        )
+    finally:
+        progress.close()
+    done = progress.last[0] if progress.last else n_trials
+    console.print(f"worker {os.getpid()}: done, the study holds {done}/{n_trials} trials")
+    return EXIT_OK
+
+
+def _cmd_dashboard(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    from .tuning._storage import describe_storage, open_storage
+
+    storage = open_storage(args.storage)  # fails fast on a bad URL or server
+    import socket
+
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", args.port))
+        except OSError as err:
+            raise UsageError(
+                f"--port {args.port}: cannot listen on 127.0.0.1:{args.port} ({err.strerror}); "
+                "choose another port"
+            ) from None
+    from optuna_dashboard import run_server
+
+    console = _console(stdout)
+    console.print(
+        f"optuna-dashboard for {describe_storage(args.storage)} on "
+        f"http://127.0.0.1:{args.port}/ (Ctrl-C stops it)"
+    )
+    stdout.flush()
+    run_server(storage, host="127.0.0.1", port=args.port)
+    return EXIT_OK
+
+
 # ------------------------------------------------------------------ entry point
 
 
 #: engine parameter -> the option that sets it, to prefix engine messages
-_OPTION_OF = {"models": "--models: ", "metric": "--metric: ", "cv": "--cv: ", "task": "--task: "}
+_OPTION_OF = {
+    "models": "--models: ",
+    "metric": "--metric: ",
+    "cv": "--cv: ",
+    "task": "--task: ",
+    "model": "--model: ",
+    "scoring": "--metric: ",
+    "n_trials": "--trials: ",
+    "storage": "--storage: ",
+    "study_name": "--study: ",
+    "csv": "--csv: ",
+}
 
 
 def _one_line(text: str) -> str:
@@ -549,7 +976,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         debug = bool(getattr(args, "debug", False))
         handler = getattr(args, "handler", None)
         if handler is None:
-            raise UsageError("choose a command: compare, predict (see `mlcourse --help`)")
+            raise UsageError(
+                "choose a command: compare, predict, tune, tune-worker, dashboard "
+                "(see `mlcourse --help`)"
+            )
         return int(handler(args, stdout, stderr))
     except (UsageError, ParamError, OSError) as exc:
         if debug:
