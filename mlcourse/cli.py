@@ -759,8 +759,12 @@ def _cmd_tune(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int
     if args.out is not None:
         _tune_out_dir(Path(args.out))
 
-    from .tuning import tune, write_tuning_report
     from .tuning._storage import describe_storage, open_storage
+
+    if args.storage:
+        open_storage(args.storage)  # a bad URL or an unreachable server fails at once
+
+    from .tuning import tune, write_tuning_report
     from .tuning._workers import cli_attrs, load_data, spawn_workers, stop_workers
 
     data = load_data(args.csv, args.target)
