@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -140,7 +141,27 @@ def read_csv(path: str | Path) -> pd.DataFrame:
         raise ParamError(
             f"'{src}' has a header ({frame.shape[1]} column(s)) but no data rows", param="csv"
         )
+    _check_unique_names(src, delimiter, encoding)
     return frame
+
+
+def _check_unique_names(src: Path, delimiter: str, encoding: str) -> None:
+    """Refuse a header that names two columns alike (pandas would rename one 'x.1')."""
+    import pandas as pd
+
+    try:
+        header = pd.read_csv(src, sep=delimiter, encoding=encoding, header=None, nrows=1)
+    except UnicodeDecodeError:
+        header = pd.read_csv(src, sep=delimiter, encoding="latin-1", header=None, nrows=1)
+    names = [str(v).strip() for v in header.iloc[0] if not pd.isna(v)]
+    counts = Counter(names)
+    repeated = [f"'{n}' ({k} times)" for n, k in counts.items() if k > 1]
+    if repeated:
+        raise ParamError(
+            f"'{src}' has duplicate column names: {', '.join(repeated)}; "
+            "give each column its own name",
+            param="csv",
+        )
 
 
 def check_column(frame: pd.DataFrame, column: Any, *, source: str = "the data") -> str:

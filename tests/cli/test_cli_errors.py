@@ -35,6 +35,7 @@ def files(tmp_path):
     (tmp_path / "binary.csv").write_bytes(bytes(range(256)) * 4)
     (tmp_path / "book.xlsx").write_bytes(b"PK\x03\x04" + b"\x14\x00" * 200)
     (tmp_path / "ragged.csv").write_text('a,b\n1,2\n3,"4\n')
+    (tmp_path / "twice.csv").write_text("x,Notes,y,Notes \n1,a,0,b\n2,c,1,d\n")
     pd.DataFrame({"x": range(10), "y": ["only"] * 10}).to_csv(
         tmp_path / "one_class.csv", index=False
     )
@@ -76,6 +77,10 @@ CASES = {
     "unparseable csv": (
         ["compare", "{d}/ragged.csv", "--target", "a"],
         r"cannot parse '.*ragged\.csv' as CSV",
+    ),
+    "duplicate column names": (
+        ["compare", "{d}/twice.csv", "--target", "y"],
+        r"twice\.csv' has duplicate column names: 'Notes' \(2 times\); give each column its own name",
     ),
     "no target option": (
         ["compare", "{d}/customers.csv"],
