@@ -169,6 +169,10 @@ class CompareResult:
         Rows used and feature columns given.
     target_name : str
         Name of the target.
+    label_map : dict of str to str
+        Class labels that differed only in case or surrounding spaces
+        (``"Yes"``, ``"yes "``), each mapped to the spelling that was used
+        most; empty when there were none.
     data_sha256 : str
         Fingerprint of the data (features and target).
     started_at : str
@@ -208,6 +212,7 @@ class CompareResult:
     n_samples: int = 0
     n_features: int = 0
     target_name: str = "target"
+    label_map: dict[str, str] = field(default_factory=dict)
     data_sha256: str = ""
     started_at: str = ""
     duration_s: float = 0.0
@@ -270,6 +275,8 @@ class CompareResult:
                 param="X",
             )
         y_kept = _target_values(y_ser[keep], self.task)
+        if self.label_map:
+            y_kept = np.asarray([self.label_map.get(v, v) for v in y_kept], dtype=object)
         estimator = self.make_estimator()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -403,6 +410,26 @@ def _target_values(y: pd.Series, task: str) -> np.ndarray:
             return np.asarray(numeric, dtype=np.int64)
         return np.asarray(numeric, dtype=float)
     return np.asarray([str(v) for v in y], dtype=object)
+
+
+def _merge_label_spellings(y: np.ndarray) -> dict[str, str]:
+    """Map text labels that differ only in case or spaces to their most used spelling.
+
+    ``"Yes"``, ``"yes"`` and ``" YES"`` are one class written three ways (a
+    common sight in hand-made CSVs); ties go to the spelling that sorts first.
+    """
+    if y.dtype != object:
+        return {}
+    spellings, counts = np.unique(y, return_counts=True)
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for spelling, count in zip(spellings.tolist(), counts.tolist(), strict=True):
+        groups.setdefault(str(spelling).strip().casefold(), []).append((-count, spelling))
+    mapping = {}
+    for variants in groups.values():
+        if len(variants) > 1:
+            keep = min(variants)[1]
+            mapping.update({v: keep for _, v in variants if v != keep})
+    return mapping
 
 
 def _check_target(
@@ -597,7 +624,9 @@ def compare_models(
     X : DataFrame of shape (n_samples, n_features)
         The features, as read from a CSV (text, dates, missing values allowed).
     y : array-like of shape (n_samples,)
-        The target. Rows where it is missing are dropped (and reported).
+        The target. Rows where it is missing are dropped (and reported);
+        class labels that differ only in case or surrounding spaces
+        (``"Yes"``, ``"yes "``) are one class (merged, and reported).
     task : {"classification", "regression"}, default=None
         ``None`` detects it from the target (:func:`detect_task`).
     models : list of str or str, default=None
@@ -676,6 +705,22 @@ def compare_models(
         X = X.loc[keep]
         series = series.loc[keep]
     y_arr = _target_values(series, task)
+    label_map = _merge_label_spellings(y_arr) if task == "classification" else {}
+    if label_map:
+        y_arr = np.asarray([label_map.get(v, v) for v in y_arr], dtype=object)
+        merged: dict[str, list[str]] = {}
+        for old, new in label_map.items():
+            merged.setdefault(new, []).append(repr(old))
+        messages.append(
+            f"target '{target_name}': labels that differ only in case or spaces are one class: "
+            + "; ".join(f"{', '.join(sorted(v))} -> {k!r}" for k, v in sorted(merged.items()))
+        )
+        if len(np.unique(y_arr)) < 2:
+            raise ParamError(
+                f"The target '{target_name}' has one class only ({y_arr[0]!r}, written in "
+                f"{len(label_map) + 1} ways): classification needs at least two classes.",
+                param="y",
+            )
     classes = np.unique(y_arr) if task == "classification" else None
     n_classes = 0 if classes is None else len(classes)
     names, panel_messages = _resolve_models(models, task, len(y_arr))
@@ -837,6 +882,7 @@ def compare_models(
         n_samples=len(y_arr),
         n_features=X.shape[1],
         target_name=target_name,
+        label_map=label_map,
         data_sha256=_data_sha256(X, series),
         started_at=started_at,
         duration_s=time.perf_counter() - t_start,

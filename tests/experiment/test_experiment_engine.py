@@ -194,6 +194,45 @@ def test_messy_csv_regression_on_a_numeric_column():
     assert result.leaderboard.loc[0, "r2_mean"] > 0.8
 
 
+def test_labels_differing_only_in_case_or_spaces_are_one_class():
+    rng = np.random.default_rng(0)
+    X = pd.DataFrame({"x": rng.normal(size=120)})
+    clean = np.where(X["x"] > 0, "yes", "no").astype(object)
+    messy = clean.copy()
+    messy[:20] = [v.capitalize() for v in clean[:20]]  # "Yes", "No"
+    messy[20:30] = [f" {v.upper()} " for v in clean[20:30]]  # " YES ", " NO "
+    y = pd.Series(messy, name="churn")
+    result = compare_models(X, y, models=["tree"], cv=3, random_state=0)
+    assert result.classes.tolist() == ["no", "yes"]  # the most used spelling wins
+    assert set(result.label_map) == {"Yes", "No", " YES ", " NO "}
+    assert {result.label_map["Yes"], result.label_map[" YES "]} == {"yes"}
+    assert any(
+        m.startswith("target 'churn': labels that differ only in case or spaces are one class")
+        and "' NO ', 'No' -> 'no'" in m
+        for m in result.messages
+    ), result.messages
+    # the same scores as on the clean labels, and predictions in the merged spelling
+    reference = compare_models(X, pd.Series(clean, name="churn"), models=["tree"], cv=3)
+    scores = [c for c in result.leaderboard.columns if not c.endswith("time_s")]
+    pd.testing.assert_frame_equal(result.leaderboard[scores], reference.leaderboard[scores])
+    model = result.fit_best(X, y)
+    assert set(model.predict(X)) == {"no", "yes"}
+    # numbers and clean text are left alone
+    assert compare_models(X, clean, models=["tree"], cv=2).label_map == {}
+    assert _engine._merge_label_spellings(np.array([1, 2, 2])) == {}
+    # a tie goes to the spelling that sorts first
+    assert _engine._merge_label_spellings(np.array(["b", "B", "a"], dtype=object)) == {"b": "B"}
+
+
+def test_one_class_written_several_ways_is_still_one_class():
+    X = pd.DataFrame({"x": range(6)})
+    y = pd.Series(["Yes", "yes", "YES", "yes ", "yes", "yes"], name="y")
+    with pytest.raises(
+        ValueError, match=r"The target 'y' has one class only \('yes', written in 4 ways\)"
+    ):
+        compare_models(X, y, models=["tree"], cv=2)
+
+
 def test_string_labels_work_with_xgboost_without_touching_the_data():
     X, y = load_iris(return_X_y=True)
     names = pd.Series(np.array(["setosa", "versicolor", "virginica"])[y], name="species")
