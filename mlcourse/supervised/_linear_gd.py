@@ -325,6 +325,19 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
     return expit(z)
 
 
+def _softplus_sigmoid(z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    r"""Return ``log(1 + exp(z))`` and ``1 / (1 + exp(-z))`` from one exponential.
+
+    With :math:`e = \exp(-|z|)` (never overflows): softplus is
+    :math:`\max(z, 0) + \log(1 + e)` (what ``np.logaddexp(0, z)`` computes)
+    and the sigmoid is :math:`1/(1 + e)` for :math:`z \ge 0`, :math:`e/(1 + e)`
+    otherwise. One ``exp`` instead of three makes a full-batch epoch several
+    times faster.
+    """
+    e = np.exp(-np.abs(z))
+    return np.maximum(z, 0.0) + np.log1p(e), np.where(z >= 0, 1.0, e) / (1.0 + e)
+
+
 def _softmax(Z: np.ndarray) -> np.ndarray:
     Z = Z - Z.max(axis=1, keepdims=True)
     E = np.exp(Z)
@@ -439,7 +452,7 @@ class LogisticRegressionGD(_GradientDescentMixin, ClassifierMixin, BaseEstimator
         with np.errstate(over="ignore", invalid="ignore"):
             Z = X @ W + b
             if W.ndim == 1:
-                data = np.mean(np.logaddexp(0.0, Z) - Y * Z)
+                data = np.mean(np.maximum(Z, 0.0) + np.log1p(np.exp(-np.abs(Z))) - Y * Z)
             else:
                 zmax = Z.max(axis=1, keepdims=True)
                 lse = np.log(np.exp(Z - zmax).sum(axis=1)) + zmax[:, 0]
@@ -453,8 +466,9 @@ class LogisticRegressionGD(_GradientDescentMixin, ClassifierMixin, BaseEstimator
         with np.errstate(over="ignore", invalid="ignore"):
             Z = X @ W + b
             if W.ndim == 1:
-                data = np.mean(np.logaddexp(0.0, Z) - Y * Z)
-                R = _sigmoid(Z) - Y
+                softplus, P = _softplus_sigmoid(Z)
+                data = np.mean(softplus - Y * Z)
+                R = P - Y
             else:
                 zmax = Z.max(axis=1, keepdims=True)
                 E = np.exp(Z - zmax)
