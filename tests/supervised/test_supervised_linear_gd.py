@@ -65,6 +65,26 @@ def test_logistic_first_step_by_hand():
     assert m.batch_loss_curve_[0] == pytest.approx(math.log(2))
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.floats(allow_nan=False) | st.sampled_from([np.inf, -np.inf, 0.0, -0.0, 745.0, -745.0]),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_softplus_sigmoid_equals_logaddexp_and_expit(values):
+    from scipy.special import expit
+
+    from mlcourse.supervised._linear_gd import _softplus_sigmoid
+
+    z = np.asarray(values, dtype=float)
+    softplus, sigmoid = _softplus_sigmoid(z)
+    np.testing.assert_allclose(softplus, np.logaddexp(0.0, z), rtol=1e-15, atol=0)
+    np.testing.assert_allclose(sigmoid, expit(z), rtol=1e-15, atol=1e-300)
+    assert ((sigmoid >= 0) & (sigmoid <= 1)).all()
+
+
 # ---------------------------------------------------------- agreement with sklearn
 
 
