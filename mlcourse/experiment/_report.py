@@ -241,6 +241,7 @@ def run_info(result: CompareResult, extra: dict[str, Any] | None = None) -> dict
                 "n_features": result.n_features,
                 "target": result.target_name,
                 "classes": None if result.classes is None else result.classes.tolist(),
+                "merged_labels": dict(result.label_map),
                 "used_columns": result.plan.used_columns,
                 "dropped_columns": result.plan.dropped,
             },

@@ -127,6 +127,7 @@ def test_run_info_is_json_serialisable(binary_result):
     assert back["params"]["cv"] == binary_result.cv
     assert back["data"]["n_samples"] == binary_result.n_samples
     assert back["data"]["classes"] == binary_result.classes.tolist()
+    assert back["data"]["merged_labels"] == {}
 
 
 def test_bad_result_argument(tmp_path):
