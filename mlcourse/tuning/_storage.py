@@ -609,7 +609,11 @@ def _is_dead(mark: Any) -> bool:
 
 
 def _fail_stale(study: optuna.Study) -> int:
-    """Fail (and enqueue again) RUNNING trials whose process is dead; return how many."""
+    """Fail (and enqueue again) RUNNING trials whose process is dead.
+
+    Returns how many this process failed (0 for heartbeat storages, where
+    Optuna's ``fail_stale_trials`` does it).
+    """
     import optuna
     from optuna.storages import RetryHeartbeatStaleTrialCallback
     from optuna.trial import TrialState
@@ -618,9 +622,8 @@ def _fail_stale(study: optuna.Study) -> int:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
         if _heartbeat_enabled(storage):
-            before = len(study.get_trials(deepcopy=False, states=(TrialState.FAIL,)))
-            optuna.storages.fail_stale_trials(study)
-            return len(study.get_trials(deepcopy=False, states=(TrialState.FAIL,))) - before
+            optuna.storages.fail_stale_trials(study)  # one query: stale heartbeats
+            return 0
         if isinstance(storage, optuna.storages.InMemoryStorage):
             return 0
         retry = RetryHeartbeatStaleTrialCallback()
@@ -772,7 +775,8 @@ def optimize_exactly(
                 return
         elif trial.state != TrialState.FAIL:
             failures.clear()
-        _fail_stale(study)
+        if journal:  # (with a heartbeat, Optuna checks before each trial)
+            _fail_stale(study)
         _, reserved, waiting = look()
         if reserved >= n_trials and not waiting:
             study.stop()
