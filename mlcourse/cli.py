@@ -941,7 +941,6 @@ _OPTION_OF = {
     "n_trials": "--trials: ",
     "storage": "--storage: ",
     "study_name": "--study: ",
-    "csv": "--csv: ",
 }
 
 
