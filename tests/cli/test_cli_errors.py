@@ -191,6 +191,7 @@ def test_bad_input_is_one_line_exit_2_and_touches_nothing(case, files, capsys, m
     lines = err.splitlines()
     assert len(lines) == 1, err
     assert lines[0].startswith("mlcourse: error: ")
+    assert "--csv" not in lines[0]  # compare/predict take the CSV as a positional argument
     assert "Traceback" not in err
     assert pytest.importorskip("re").search(pattern, lines[0]), lines[0]
     assert _snapshot(files) == before  # nothing created, changed or deleted
