@@ -719,15 +719,20 @@ class _TuneProgress:
             self.bar.stop()
 
 
+_TUNE_FILES = re.compile(r"journal\.log(\.lock)?|report-[0-9-]+|worker-[0-9]+\.log")
+
+
 def _tune_out_dir(out: Path) -> None:
     """--out may be new, empty, or the folder of an earlier tune (which is resumed)."""
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out '{out}' exists and is not a folder")
-    if out.is_dir() and any(out.iterdir()) and not (out / "journal.log").is_file():
-        raise UsageError(
-            f"--out '{out}' is not empty and holds no earlier tune (no journal.log); choose a "
-            "new folder (nothing is overwritten)"
-        )
+    if out.is_dir():
+        foreign = sorted(p.name for p in out.iterdir() if not _TUNE_FILES.fullmatch(p.name))
+        if foreign:
+            raise UsageError(
+                f"--out '{out}' is not empty and is not an earlier tune's folder (it holds "
+                f"{', '.join(foreign[:3])}); choose a new folder (nothing is overwritten)"
+            )
 
 
 def _new_subdir(parent: Path, stem: str) -> Path:
@@ -820,9 +825,12 @@ def _cmd_tune(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int
             user_attrs=attrs,
             progress=progress,
         )
-    finally:
+    except BaseException:  # Ctrl-C or an error: the local workers stop too
         progress.close()
-        codes = stop_workers(workers)
+        stop_workers(workers, timeout=0)
+        raise
+    progress.close()
+    codes = stop_workers(workers)  # they stop by themselves once the study is full
     if any(codes):
         out_console.print(
             f"[yellow]note[/yellow]: {sum(1 for c in codes if c)} worker(s) failed; see "

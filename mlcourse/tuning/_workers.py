@@ -217,12 +217,19 @@ def spawn_workers(
 
 
 def stop_workers(procs: list[subprocess.Popen[bytes]], *, timeout: float = 60.0) -> list[int]:
-    """Wait for workers to finish (they stop once the study is full); end stragglers."""
+    """Wait for workers to finish (they stop once the study is full); end stragglers.
+
+    With ``timeout=0`` the workers are ended at once (SIGTERM, then SIGKILL);
+    their running trials are failed and run again by the next run.
+    """
     deadline = time.monotonic() + timeout
     codes = []
     for p in procs:
         try:
-            codes.append(p.wait(timeout=max(0.1, deadline - time.monotonic())))
+            left = deadline - time.monotonic()
+            if left <= 0 and p.poll() is None:
+                raise subprocess.TimeoutExpired(p.args, timeout)
+            codes.append(p.wait(timeout=max(0.01, left)))
         except subprocess.TimeoutExpired:
             p.terminate()
             try:

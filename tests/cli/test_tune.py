@@ -263,3 +263,13 @@ def test_tune_worker_bad_study(capsys, tmp_path) -> None:
     assert code == 2 and "not started by `mlcourse tune`" in err
     code, _, err = _run(["tune-worker", "--study", "plain"], capsys)
     assert code == 2 and "--storage is required" in err
+
+
+def test_rerun_with_a_storage_elsewhere_reuses_the_out_folder(capsys, tmp_path) -> None:
+    out, journal = tmp_path / "o", tmp_path / "elsewhere.log"
+    argv = ["tune", *FAST, "--storage", str(journal), "--study", "s", "--out", str(out)]
+    assert _run([*argv, "--trials", "2"], capsys)[0] == 0
+    assert not (out / "journal.log").exists()  # the study is in the storage given
+    code, stdout, err = _run([*argv, "--trials", "3"], capsys)
+    assert code == 0, err
+    assert "Trials: 3/3 finished" in stdout and len(list(out.glob("report-*"))) == 2
