@@ -2,8 +2,9 @@
 
 The tuned score is the best trial's cross-validated score and the default's is
 the same pipeline with default hyperparameters on the same folds. The honest,
-held-out figures are in benchmarks/bench_tuning_quality.py (tuning helps the
-diabetes test RMSE; on breast cancer the defaults are as good on the test split).
+held-out and nested-CV figures are in benchmarks/bench_tuning_quality.py (tuning helps the
+diabetes test RMSE; on breast cancer it loses on one 25 % split, 0.958 -> 0.937, and wins
+in nested CV, 0.956 -> 0.961).
 """
 
 from __future__ import annotations
