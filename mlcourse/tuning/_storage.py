@@ -52,7 +52,6 @@ machines.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import importlib.util
 import json
 import os
@@ -64,6 +63,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._validation import ParamError, param_message
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover (Windows: Optuna's own lock file is used)
+    fcntl = None  # type: ignore[assignment]
 
 if TYPE_CHECKING:  # pragma: no cover
     import optuna
@@ -147,7 +151,11 @@ class _FlockLock:
 
 def _journal_backend(path: Path) -> Any:
     """Return a journal-file backend: flock lock, fsync only where durability needs it."""
-    from optuna.storages.journal import JournalFileBackend
+    from optuna.storages.journal import JournalFileBackend, JournalFileOpenLock
+
+    if fcntl is None:  # pragma: no cover (no flock: Optuna's lock and fsync per write)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return JournalFileBackend(str(path), lock_obj=JournalFileOpenLock(str(path)))
 
     class JournalFile(JournalFileBackend):
         """Optuna's journal file with its two main costs cut (see ``_FlockLock``).
