@@ -100,7 +100,7 @@ CONNECT_TIMEOUT = 5
 _RDB_SCHEMES = ("postgresql", "postgres", "mysql", "sqlite")
 _WORKER_ATTR = "mlcourse:worker"
 _SURPLUS_ATTR = "mlcourse:surplus"
-_UNMARKED_STALE_AFTER = 120.0  # s: a RUNNING journal trial with no worker mark
+_UNMARKED_STALE_AFTER = 600.0  # s: a RUNNING journal trial with no worker mark (see _fail_stale)
 _COUNTED_NAMES = ("COMPLETE", "PRUNED")
 
 
@@ -640,6 +640,10 @@ def _fail_stale(study: optuna.Study) -> int:
         for trial in study.get_trials(deepcopy=False, states=(TrialState.RUNNING,)):
             mark = trial.system_attrs.get(_WORKER_ATTR)
             if mark is None:
+                # Not run through optimize_exactly (a plain study.optimize on the same
+                # file), or killed in the few ms between its creation and its mark:
+                # failed only after _UNMARKED_STALE_AFTER s, so that a long trial of
+                # another program is left alone while a lost one cannot block forever.
                 started = trial.datetime_start.timestamp() if trial.datetime_start else now
                 dead = now - started > _UNMARKED_STALE_AFTER
             else:
