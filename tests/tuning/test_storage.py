@@ -356,3 +356,18 @@ def test_sigkill_mid_trial_then_rerun_resumes_exactly(tmp_path: Path) -> None:
     assert all(after[k] == v for k, v in completed_before.items())  # none lost
     retry = [t for t in study.trials if t.system_attrs.get("failed_trial") == killed[0].number]
     assert len(retry) == 1 and retry[0].params == killed[0].params
+
+
+def test_unmarked_running_trial_is_left_alone_until_old(tmp_path: Path, monkeypatch) -> None:
+    """A trial of a plain study.optimize on the same file has no worker mark."""
+    from mlcourse.tuning import _storage
+
+    study = create_or_load_study(tmp_path, "s", direction="minimize")
+    optimize_exactly(study, _square, 1)
+    plain = study.ask({"x": optuna.distributions.FloatDistribution(-1, 1)})  # no mark
+    optimize_exactly(study, _square, 2, timeout=0.5, poll_interval=0.1)
+    assert _states(study) == {"COMPLETE": 1, "RUNNING": 1}  # not ours to fail yet
+    monkeypatch.setattr(_storage, "_UNMARKED_STALE_AFTER", 0.0)  # ... until it is old
+    optimize_exactly(study, _square, 2)
+    assert _states(study) == {"COMPLETE": 2, "FAIL": 1}
+    assert study.trials[-1].system_attrs["failed_trial"] == plain.number
