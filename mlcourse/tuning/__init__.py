@@ -14,6 +14,10 @@
   best pipeline (:class:`TuneResult`).
 - :func:`compare_samplers` and :class:`SamplerComparisonDisplay`: grid vs
   random vs TPE at the same budget, best-so-far curves over several seeds.
+- Storage: :func:`open_storage` (a durable journal file by default, or a
+  PostgreSQL/SQLite URL shared by many workers), :func:`create_or_load_study`
+  and :func:`optimize_exactly` (exactly ``n_trials`` finished trials across
+  processes, resumed after a crash).
 - Reports: :class:`OptimizationHistoryDisplay`, :class:`ParamImportanceDisplay`,
   :class:`SliceDisplay`, :class:`ContourDisplay` and :func:`write_tuning_report`.
 - Lessons on hyperparameters set before training: :class:`TrainingCurvesDisplay`
@@ -40,6 +44,7 @@ if TYPE_CHECKING:  # pragma: no cover
     )
     from ._report import write_tuning_report
     from ._spaces import check_space, default_space, discretize_space, sample_params
+    from ._storage import create_or_load_study, describe_storage, open_storage, optimize_exactly
     from ._tune import TuneResult, grid_search_space, make_pruner, make_sampler, tune
     from ._xgb_pruning import XGBoostPruningCallback
 
@@ -54,6 +59,10 @@ _LAZY = {
     "ParamImportanceDisplay": "._plots",
     "SliceDisplay": "._plots",
     "write_tuning_report": "._report",
+    "create_or_load_study": "._storage",
+    "describe_storage": "._storage",
+    "open_storage": "._storage",
+    "optimize_exactly": "._storage",
     "check_space": "._spaces",
     "default_space": "._spaces",
     "discretize_space": "._spaces",
@@ -78,12 +87,16 @@ __all__ = [
     "XGBoostPruningCallback",
     "check_space",
     "compare_samplers",
+    "create_or_load_study",
     "default_space",
+    "describe_storage",
     "discretize_space",
     "grid_search_space",
     "make_pruner",
     "make_sampler",
     "max_learning_rate",
+    "open_storage",
+    "optimize_exactly",
     "sample_params",
     "tune",
     "write_tuning_report",
