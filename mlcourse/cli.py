@@ -855,6 +855,11 @@ def _cmd_tune(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int
     )
     out_console.print(f"[bold]Best hyperparameters[/bold]: {params}")
     out_console.print(f"[bold]Report[/bold]: {report}")
+    if baseline is not None and _default_is_better(result, baseline):
+        out_console.print(
+            "The default hyperparameters scored better than every trial so far: "
+            "run more trials (a larger --trials resumes this study) or keep the defaults."
+        )
     if done < total:
         out_console.print("Run the same command again to finish the study.")
     return EXIT_OK
@@ -933,6 +938,15 @@ def _cmd_dashboard(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -
     stdout.flush()
     run_server(storage, host="127.0.0.1", port=args.port)
     return EXIT_OK
+
+
+def _default_is_better(result: Any, baseline: float) -> bool:
+    """Whether the default hyperparameters beat the best trial (in the study's direction)."""
+    import optuna
+
+    maximize = result.study.direction == optuna.study.StudyDirection.MAXIMIZE
+    best = float(result.best_score_)
+    return baseline > best if maximize else baseline < best
 
 
 # ------------------------------------------------------------------ entry point

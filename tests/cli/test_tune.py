@@ -273,3 +273,24 @@ def test_rerun_with_a_storage_elsewhere_reuses_the_out_folder(capsys, tmp_path) 
     code, stdout, err = _run([*argv, "--trials", "3"], capsys)
     assert code == 0, err
     assert "Trials: 3/3 finished" in stdout and len(list(out.glob("report-*"))) == 2
+
+
+@pytest.mark.parametrize(
+    ("direction", "best", "baseline", "expected"),
+    [
+        ("maximize", 0.97, 0.98, True),
+        ("maximize", 0.98, 0.97, False),
+        ("minimize", 55.0, 61.0, False),
+        ("minimize", 61.0, 55.0, True),
+    ],
+)
+def test_default_is_better_follows_the_study_direction(direction, best, baseline, expected):
+    from types import SimpleNamespace
+
+    import optuna
+
+    from mlcourse.cli import _default_is_better
+
+    study = optuna.create_study(direction=direction)
+    result = SimpleNamespace(study=study, best_score_=best)
+    assert _default_is_better(result, baseline) is expected
