@@ -865,6 +865,23 @@ def _cmd_tune(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int
     return EXIT_OK
 
 
+def _check_journal_exists(storage: str) -> None:
+    """Refuse a journal path that holds no study: a worker joins one, it creates no file."""
+    from .tuning._storage import JOURNAL_FILENAME
+
+    text = storage.strip()
+    if "://" in text or text in ("memory", ":memory:"):
+        return
+    path = Path(text.removeprefix("journal:"))
+    if path.is_dir():
+        path = path / JOURNAL_FILENAME
+    if not path.is_file():
+        raise UsageError(
+            f"--storage: no journal file at '{path}'; a worker joins an existing study: "
+            "give the journal file (or database URL) that `mlcourse tune` created"
+        )
+
+
 def _cmd_tune_worker(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     import os
 
@@ -881,6 +898,7 @@ def _cmd_tune_worker(args: argparse.Namespace, stdout: IO[str], stderr: IO[str])
     from .tuning._storage import open_storage
     from .tuning._workers import read_cli_attrs, worker_data
 
+    _check_journal_exists(storage)
     opened = open_storage(storage)
     attrs = read_cli_attrs(opened, args.study)
     data = worker_data(attrs, args.csv)

@@ -55,6 +55,7 @@ import contextlib
 import importlib.util
 import json
 import os
+import re
 import socket
 import time
 import warnings
@@ -291,6 +292,12 @@ def _bad_storage(storage: Any, why: str) -> ParamError:
     )
 
 
+#: a database URL missing its "://" (e.g. "postgresql//host/db", "sqlite:study.db")
+_DB_SCHEME_TYPO = re.compile(
+    r"^(postgres|postgresql|mysql|mariadb|sqlite|oracle|mssql)(\+\w+)?(:|//|:/)", re.IGNORECASE
+)
+
+
 def open_storage(
     storage: Any = None,
     *,
@@ -367,6 +374,8 @@ def open_storage(
     if text in ("memory", ":memory:"):
         return optuna.storages.InMemoryStorage()
     if "://" not in text:
+        if _DB_SCHEME_TYPO.match(text):
+            raise _bad_storage(storage, "it looks like a database URL without '://'")
         path = Path(text.removeprefix("journal:"))
         if path.is_dir():
             path = path / JOURNAL_FILENAME

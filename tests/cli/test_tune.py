@@ -294,3 +294,11 @@ def test_default_is_better_follows_the_study_direction(direction, best, baseline
     study = optuna.create_study(direction=direction)
     result = SimpleNamespace(study=study, best_score_=best)
     assert _default_is_better(result, baseline) is expected
+
+
+def test_tune_worker_refuses_a_missing_journal_and_creates_no_file(tmp_path, monkeypatch):
+    from mlcourse.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["tune-worker", "--storage", "nope.log", "--study", "s"]) == 2
+    assert list(tmp_path.iterdir()) == []

@@ -371,3 +371,11 @@ def test_unmarked_running_trial_is_left_alone_until_old(tmp_path: Path, monkeypa
     optimize_exactly(study, _square, 2)
     assert _states(study) == {"COMPLETE": 2, "FAIL": 1}
     assert study.trials[-1].system_attrs["failed_trial"] == plain.number
+
+
+@pytest.mark.parametrize("typo", ["postgresql//host/db", "sqlite:study.db", "POSTGRES:/h/db"])
+def test_database_url_without_scheme_separator_is_malformed_not_a_file(typo, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ValueError, match="looks like a database URL without '://'"):
+        open_storage(typo)
+    assert list(tmp_path.iterdir()) == []  # no journal file created by a typo
