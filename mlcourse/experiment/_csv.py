@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import io
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -141,19 +142,18 @@ def read_csv(path: str | Path) -> pd.DataFrame:
         raise ParamError(
             f"'{src}' has a header ({frame.shape[1]} column(s)) but no data rows", param="csv"
         )
-    _check_unique_names(src, delimiter, encoding)
+    _check_unique_names(src, text, delimiter)
     return frame
 
 
-def _check_unique_names(src: Path, delimiter: str, encoding: str) -> None:
-    """Refuse a header that names two columns alike (pandas would rename one 'x.1')."""
-    import pandas as pd
+def _check_unique_names(src: Path, text: str, delimiter: str) -> None:
+    """Refuse a header that names two columns alike (pandas would rename one 'x.1').
 
-    try:
-        header = pd.read_csv(src, sep=delimiter, encoding=encoding, header=None, nrows=1)
-    except UnicodeDecodeError:
-        header = pd.read_csv(src, sep=delimiter, encoding="latin-1", header=None, nrows=1)
-    names = [str(v).strip() for v in header.iloc[0] if not pd.isna(v)]
+    ``text`` is the start of the file already read to sniff the delimiter;
+    its first record is the header (checked as far as the 64 KiB sample goes).
+    """
+    header = next(csv.reader(io.StringIO(text), delimiter=delimiter), [])
+    names = [name.strip() for name in header if name.strip()]
     counts = Counter(names)
     repeated = [f"'{n}' ({k} times)" for n, k in counts.items() if k > 1]
     if repeated:
