@@ -335,7 +335,14 @@ def _softplus_sigmoid(z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     times faster.
     """
     e = np.exp(-np.abs(z))
-    return np.maximum(z, 0.0) + np.log1p(e), np.where(z >= 0, 1.0, e) / (1.0 + e)
+    return _softplus(z, e), np.where(z >= 0, 1.0, e) / (1.0 + e)
+
+
+def _softplus(z: np.ndarray, e: np.ndarray | None = None) -> np.ndarray:
+    """Return ``log(1 + exp(z))`` without overflow; ``e`` is ``exp(-|z|)`` if known."""
+    if e is None:
+        e = np.exp(-np.abs(z))
+    return np.maximum(z, 0.0) + np.log1p(e)
 
 
 def _softmax(Z: np.ndarray) -> np.ndarray:
@@ -452,7 +459,7 @@ class LogisticRegressionGD(_GradientDescentMixin, ClassifierMixin, BaseEstimator
         with np.errstate(over="ignore", invalid="ignore"):
             Z = X @ W + b
             if W.ndim == 1:
-                data = np.mean(np.maximum(Z, 0.0) + np.log1p(np.exp(-np.abs(Z))) - Y * Z)
+                data = np.mean(_softplus(Z) - Y * Z)
             else:
                 zmax = Z.max(axis=1, keepdims=True)
                 lse = np.log(np.exp(Z - zmax).sum(axis=1)) + zmax[:, 0]
