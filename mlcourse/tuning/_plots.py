@@ -390,13 +390,14 @@ class SliceDisplay:
         from ..plotting import COLORS
 
         trials = _completed(self.study, "SliceDisplay")
-        names = self.params or _param_names(trials)
-        unknown = [n for n in names if n not in _param_names(trials)]
+        known = _param_names(trials)
+        names = self.params or known
+        unknown = [n for n in names if n not in known]
         if unknown:
             raise ValueError(
                 param_message(
                     "params",
-                    f"names among {_param_names(trials)}",
+                    f"names among {known}",
                     unknown[0],
                     owner="SliceDisplay",
                 )
@@ -579,9 +580,7 @@ class ContourDisplay:
 
             try:
                 tri = mtri.Triangulation((fx - fx.min()) / np.ptp(fx), (fy - fy.min()) / np.ptp(fy))
-                tri = mtri.Triangulation(
-                    10**fx if xlog else fx, 10**fy if ylog else fy, tri.triangles
-                )
+                tri = mtri.Triangulation(xs, ys, tri.triangles)
                 filled = ax.tricontourf(tri, z, levels=12, cmap="viridis", alpha=0.85)
             except (RuntimeError, ValueError):  # degenerate (collinear) trials
                 filled = None

@@ -131,7 +131,9 @@ def write_tuning_report(
     n_params = len(result.space)
     figures: list[dict[str, str]] = []
     notes: list[str] = []
-    n_complete = int((result.cv_results_["state"] == "COMPLETE").sum())
+    trials = result.cv_results_
+    counts = {s: int((trials["state"] == s).sum()) for s in ("COMPLETE", "PRUNED", "FAIL")}
+    n_complete = counts["COMPLETE"]
 
     def add(
         name: str, draw: Callable[[Any], Any], size: tuple[float, float], caption: str, minimum: int
@@ -207,8 +209,6 @@ def write_tuning_report(
         )
         model_file = "best_model.skops"
 
-    trials = result.cv_results_
-    counts = {s: int((trials["state"] == s).sum()) for s in ("COMPLETE", "PRUNED", "FAIL")}
     info = _jsonable(
         {
             "tool": "mlcourse tune",

@@ -51,22 +51,28 @@ _GD: Space = {
     "alpha": ("float", 1e-6, 1.0, _LOG),
 }
 
+# the sklearn and the from-scratch kNN share a space
+_KNN: Space = {
+    "n_neighbors": ("int", 1, 50, _LOG),
+    "weights": ("categorical", ["uniform", "distance"]),
+    "p": ("categorical", [1, 2]),
+}
+
+_RF: Space = {
+    "n_estimators": ("int", 50, 300, _LOG),
+    "max_depth": ("int", 2, 20),
+    "min_samples_leaf": ("int", 1, 20, _LOG),
+    "max_features": ("float", 0.1, 1.0),
+}
+
 _SPACES: dict[tuple[str, str], Space] = {
     ("classification", "linear"): {
         "C": ("float", 1e-3, 1e2, _LOG),
         "class_weight": ("categorical", [None, "balanced"]),
     },
     ("regression", "linear"): {"fit_intercept": ("categorical", [True, False])},
-    ("classification", "knn"): {
-        "n_neighbors": ("int", 1, 50, _LOG),
-        "weights": ("categorical", ["uniform", "distance"]),
-        "p": ("categorical", [1, 2]),
-    },
-    ("regression", "knn"): {
-        "n_neighbors": ("int", 1, 50, _LOG),
-        "weights": ("categorical", ["uniform", "distance"]),
-        "p": ("categorical", [1, 2]),
-    },
+    ("classification", "knn"): _KNN,
+    ("regression", "knn"): _KNN,
     ("classification", "svm"): {
         "C": ("float", 1e-2, 1e3, _LOG),
         "gamma": ("float", 1e-4, 1e1, _LOG),
@@ -85,33 +91,15 @@ _SPACES: dict[tuple[str, str], Space] = {
         "max_depth": ("int", 1, 20),
         "min_samples_leaf": ("int", 1, 50, _LOG),
     },
-    ("classification", "random_forest"): {
-        "n_estimators": ("int", 50, 300, _LOG),
-        "max_depth": ("int", 2, 20),
-        "min_samples_leaf": ("int", 1, 20, _LOG),
-        "max_features": ("float", 0.1, 1.0),
-    },
-    ("regression", "random_forest"): {
-        "n_estimators": ("int", 50, 300, _LOG),
-        "max_depth": ("int", 2, 20),
-        "min_samples_leaf": ("int", 1, 20, _LOG),
-        "max_features": ("float", 0.1, 1.0),
-    },
+    ("classification", "random_forest"): _RF,
+    ("regression", "random_forest"): _RF,
     ("classification", "xgboost"): _XGB,
     ("regression", "xgboost"): _XGB,
     ("clustering", "kmeans"): {"n_clusters": ("int", 2, 10)},
     ("classification", "linear_gd"): _GD,
     ("regression", "linear_gd"): _GD,
-    ("classification", "knn_scratch"): {
-        "n_neighbors": ("int", 1, 50, _LOG),
-        "weights": ("categorical", ["uniform", "distance"]),
-        "p": ("categorical", [1, 2]),
-    },
-    ("regression", "knn_scratch"): {
-        "n_neighbors": ("int", 1, 50, _LOG),
-        "weights": ("categorical", ["uniform", "distance"]),
-        "p": ("categorical", [1, 2]),
-    },
+    ("classification", "knn_scratch"): _KNN,
+    ("regression", "knn_scratch"): _KNN,
 }
 
 # estimator class name -> the key of its space (for estimators passed as objects)

@@ -299,9 +299,13 @@ def _model_prefix(template: Any) -> str:
     return "estimator__model__" if hasattr(template, "estimator") else "model__"
 
 
+def _pipeline(template: Any) -> Any:
+    """Return the preprocessing + model pipeline (inside the label-encoding wrapper, if any)."""
+    return template.estimator if hasattr(template, "estimator") else template
+
+
 def _inner_model(template: Any) -> Any:
-    pipe = template.estimator if hasattr(template, "estimator") else template
-    return pipe.named_steps["model"]
+    return _pipeline(template).named_steps["model"]
 
 
 def _with_params(template: Any, params: Mapping[str, Any]) -> Any:
@@ -426,9 +430,7 @@ class _Objective:
             from sklearn.base import clone
 
             train, test = self.folds[k]
-            pipe = clone(
-                self.template.estimator if hasattr(self.template, "estimator") else self.template
-            )
+            pipe = clone(_pipeline(self.template))
             y_tr, y_te = self.y[train], self.y[test]
             if self.classes is not None:  # what LabelEncodedClassifier does
                 y_tr = np.searchsorted(self.classes, y_tr)
@@ -463,6 +465,8 @@ class _Objective:
         """Fit the model on fold ``k``; XGBoost with the pruning callback when given a trial."""
         from sklearn.base import clone
 
+        from ..experiment._engine import _score_block
+
         Xt_tr, Xt_te, y_tr, y_te = self._fold_data(k)
         model = clone(_inner_model(self.template)).set_params(**params)
         if xgb_trial is not None:
@@ -476,18 +480,10 @@ class _Objective:
             model.fit(Xt_tr, y_tr, eval_set=[(Xt_te, y_te)], verbose=False)
         else:
             model.fit(Xt_tr, y_tr)
-        raw = np.asarray(model.predict(Xt_te))
+        raw, proba, score = _score_block(model, Xt_te, self.task, self.classes)
         if self.classes is None:
             return raw, None, None
-        pred = self.classes[raw.astype(np.intp)]
-        proba = score = None
-        if hasattr(model, "predict_proba"):
-            proba = np.asarray(model.predict_proba(Xt_te), dtype=float)
-            if len(self.classes) == 2:
-                score = proba[:, 1]
-        elif hasattr(model, "decision_function") and len(self.classes) == 2:
-            score = np.asarray(model.decision_function(Xt_te), dtype=float).ravel()
-        return pred, proba, score
+        return self.classes[raw.astype(np.intp)], proba, score
 
     def __call__(self, trial: Any) -> float:
         import optuna
