@@ -16,7 +16,7 @@ import pandas as pd
 
 from .._validation import ParamError, check_scalar, int_seed, param_message
 from ._schema import SchemaPlan, infer_schema
-from ._scoring import METRICS, available_metrics, default_metrics
+from ._scoring import METRICS, available_metrics, default_metrics, metric_value
 
 __all__ = [
     "CompareResult",
@@ -803,16 +803,7 @@ def compare_models(
                         else:
                             y_score[test] = score
                     for m in metric_names:
-                        spec = METRICS[m]
-                        if spec.needs == "score":
-                            s = score if n_classes == 2 else proba
-                            value = (
-                                float("nan")
-                                if s is None
-                                else spec.func(y_arr[test], s, classes=classes)
-                            )
-                        else:
-                            value = spec.func(y_arr[test], pred, classes=classes)
+                        value = metric_value(m, y_arr[test], pred, proba, score, classes)
                         fold_metrics[m].append(value)
                         score_rows.append({"model": name, "fold": k, "metric": m, "value": value})
                     report("fold", name, i, k + 1)

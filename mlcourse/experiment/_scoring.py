@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["METRICS", "available_metrics", "default_metrics"]
+__all__ = ["METRICS", "available_metrics", "default_metrics", "metric_value"]
 
 
 @dataclass(frozen=True)
@@ -205,3 +205,26 @@ def default_metrics(task: str, n_classes: int = 2) -> list[str]:
     if task == "regression":
         return ["rmse", "mae", "r2"]
     return ["accuracy", "f1_macro"] + (["roc_auc"] if n_classes == 2 else [])
+
+
+def metric_value(
+    metric: str,
+    y_true: np.ndarray,
+    pred: np.ndarray,
+    proba: np.ndarray | None,
+    score: np.ndarray | None,
+    classes: np.ndarray | None,
+) -> float:
+    """Score one fold's predictions with a metric of :data:`METRICS`.
+
+    Label metrics use ``pred``; score metrics use the positive-class
+    ``score`` with two classes, else the ``proba`` table, and give NaN when
+    the model has neither.
+    """
+    spec = METRICS[metric]
+    if spec.needs == "score":
+        s = score if classes is not None and len(classes) == 2 else proba
+        if s is None:
+            return float("nan")
+        return float(spec.func(y_true, s, classes=classes))
+    return float(spec.func(y_true, pred, classes=classes))

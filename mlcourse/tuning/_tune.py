@@ -352,25 +352,6 @@ def _build_template(model: Any, plan: Any, task: str, seed: int) -> tuple[Any, s
 # ------------------------------------------------------------------ scoring
 
 
-def _fold_score(
-    pred: np.ndarray,
-    proba: np.ndarray | None,
-    score: np.ndarray | None,
-    y_true: np.ndarray,
-    metric: str,
-    classes: np.ndarray | None,
-) -> float:
-    from ..experiment._scoring import METRICS
-
-    spec = METRICS[metric]
-    if spec.needs == "score":
-        s = score if classes is not None and len(classes) == 2 else proba
-        if s is None:
-            return float("nan")
-        return float(spec.func(y_true, s, classes=classes))
-    return float(spec.func(y_true, pred, classes=classes))
-
-
 @contextlib.contextmanager
 def _quiet_optuna() -> Iterator[None]:
     """Silence Optuna's per-trial INFO log for the duration, then restore the level."""
@@ -445,13 +426,15 @@ class _Objective:
     def fold_scores(self, params: Mapping[str, Any], trial: Any = None) -> list[float]:
         import optuna
 
+        from ..experiment._scoring import metric_value
+
         scores: list[float] = []
         for k, (_, test) in enumerate(self.folds):
             xgb_trial = trial if (k == 0 and self.xgb_metric is not None) else None
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 pred, proba, score = self._fit_fold(k, params, xgb_trial)
-            scores.append(_fold_score(pred, proba, score, self.y[test], self.metric, self.classes))
+            scores.append(metric_value(self.metric, self.y[test], pred, proba, score, self.classes))
             if trial is not None:
                 trial.report(float(np.mean(scores)), (k + 1) * FOLD_STEP)
                 if k + 1 < len(self.folds) and trial.should_prune():
