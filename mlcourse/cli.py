@@ -56,42 +56,42 @@ class _Parser(argparse.ArgumentParser):
 # ------------------------------------------------------------------ argument types
 
 
-def _cv_type(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"--cv must be a whole number of folds >= 2, got {text!r}"
-        ) from None
-    if value < 2:
-        raise argparse.ArgumentTypeError(f"--cv must be a whole number of folds >= 2, got {value}")
-    return value
+def _int_type(option: str, minimum: int = 1, what: str = "a whole number") -> Any:
+    """Return an argparse type: an int >= minimum (else '<option> must be <what> >= ...')."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"{option} must be {what} >= {minimum}, got {text!r}"
+            ) from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"{option} must be {what} >= {minimum}, got {value}")
+        return value
+
+    return parse
 
 
-def _seconds_type(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"--time-budget must be a number of seconds > 0, got {text!r}"
-        ) from None
-    if not value > 0 or value == float("inf"):
-        raise argparse.ArgumentTypeError(
-            f"--time-budget must be a number of seconds > 0, got {text!r}"
-        )
-    return value
+def _seconds_type(option: str) -> Any:
+    """Return an argparse type: a finite number of seconds > 0."""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = float("nan")
+        if not value > 0 or value == float("inf"):
+            raise argparse.ArgumentTypeError(
+                f"{option} must be a number of seconds > 0, got {text!r}"
+            )
+        return value
+
+    return parse
 
 
-def _seed_type(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"--seed must be a whole number >= 0, got {text!r}"
-        ) from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"--seed must be a whole number >= 0, got {value}")
-    return value
+_cv_type = _int_type("--cv", 2, "a whole number of folds")
+_seed_type = _int_type("--seed", 0)
 
 
 # ------------------------------------------------------------------ parser
@@ -144,7 +144,7 @@ def _add_compare(subparsers: Any) -> None:
     p.add_argument("--cv", type=_cv_type, default=5, metavar="K", help="folds (default: 5)")
     p.add_argument(
         "--time-budget",
-        type=_seconds_type,
+        type=_seconds_type("--time-budget"),
         metavar="S",
         help="seconds; no new model starts once exceeded",
     )
@@ -185,33 +185,6 @@ def _add_predict(subparsers: Any) -> None:
     p.set_defaults(handler=_cmd_predict)
 
 
-def _positive_int_type(option: str, minimum: int = 1) -> Any:
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(
-                f"{option} must be a whole number >= {minimum}, got {text!r}"
-            ) from None
-        if value < minimum:
-            raise argparse.ArgumentTypeError(
-                f"{option} must be a whole number >= {minimum}, got {value}"
-            )
-        return value
-
-    return parse
-
-
-def _timeout_type(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = float("nan")
-    if not value > 0 or value == float("inf"):
-        raise argparse.ArgumentTypeError(f"--timeout must be a number of seconds > 0, got {text!r}")
-    return value
-
-
 def _storage_help(default: str) -> str:
     return (
         "where the study lives: a journal file path, or a database URL "
@@ -220,6 +193,8 @@ def _storage_help(default: str) -> str:
 
 
 def _add_tune(subparsers: Any) -> None:
+    from .supervised._zoo import available_models  # cheap: no sklearn import
+
     p = subparsers.add_parser(
         "tune",
         help="tune a model's hyperparameters with Optuna (resumable, parallel)",
@@ -240,18 +215,20 @@ def _add_tune(subparsers: Any) -> None:
         "--model",
         default="xgboost",
         metavar="NAME",
-        help="model to tune: linear, knn, svm, tree, random_forest, xgboost, linear_gd, "
-        "knn_scratch (default: xgboost)",
+        help=f"model to tune: {', '.join(available_models('classification'))} (default: xgboost)",
     )
     p.add_argument(
         "--trials",
-        type=_positive_int_type("--trials"),
+        type=_int_type("--trials"),
         default=50,
         metavar="N",
         help="finished trials the study must hold (default: 50)",
     )
     p.add_argument(
-        "--timeout", type=_timeout_type, metavar="S", help="seconds; no new trial starts after"
+        "--timeout",
+        type=_seconds_type("--timeout"),
+        metavar="S",
+        help="seconds; no new trial starts after",
     )
     p.add_argument(
         "--storage", metavar="URL", help=_storage_help("a journal file in the output folder")
@@ -263,7 +240,7 @@ def _add_tune(subparsers: Any) -> None:
     )
     p.add_argument(
         "--workers",
-        type=_positive_int_type("--workers"),
+        type=_int_type("--workers"),
         default=1,
         metavar="K",
         help="processes working on the study on this machine (default: 1)",
@@ -313,7 +290,7 @@ def _add_tune_worker(subparsers: Any) -> None:
     p.add_argument("--csv", metavar="PATH", help="a local copy of the study's CSV (same sha256)")
     p.add_argument(
         "--trials",
-        type=_positive_int_type("--trials"),
+        type=_int_type("--trials"),
         metavar="N",
         help="finished trials the study must hold (default: the study's setting)",
     )
@@ -335,7 +312,7 @@ def _add_dashboard(subparsers: Any) -> None:
     )
     p.add_argument(
         "--port",
-        type=_positive_int_type("--port"),
+        type=_int_type("--port"),
         default=8080,
         metavar="P",
         help="port on 127.0.0.1 (default: 8080)",
@@ -395,14 +372,19 @@ def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "-", text).strip("-.") or "data"
 
 
-def _default_run_dir(dataset: str, now: datetime | None = None) -> Path:
+def _new_subdir(parent: Path, stem: str, now: datetime | None = None) -> Path:
+    """``<parent>/<stem>-<timestamp>``, with ``-2``, ``-3``... if it exists already."""
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    base = Path(DEFAULT_RUNS_DIR) / f"compare-{_slug(dataset)}-{stamp}"
+    base = parent / f"{stem}-{stamp}"
     candidate, n = base, 1
     while candidate.exists():
         n += 1
         candidate = base.with_name(f"{base.name}-{n}")
     return candidate
+
+
+def _default_run_dir(dataset: str, now: datetime | None = None) -> Path:
+    return _new_subdir(Path(DEFAULT_RUNS_DIR), f"compare-{_slug(dataset)}", now)
 
 
 def _check_out_dir(out: Path) -> None:
@@ -471,6 +453,34 @@ def _print_leaderboard(console: Any, result: Any, shown: list[str]) -> None:
             console.print(f"  {line}")
 
 
+def _start_progress(console: Any, unit: str, description: str, total: int, **fields: Any) -> Any:
+    """Start a transient rich bar (description, bar, n/total, unit, time) on ``console``.
+
+    Returns ``(bar, task_id)``; the bar is disabled when ``console`` is not a terminal.
+    """
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn(unit),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,  # no bar in pipes and logs
+    )
+    task_id = bar.add_task(description, total=total, **fields)
+    bar.start()
+    return bar, task_id
+
+
 class _ProgressBar:
     """A rich progress bar fed by ``compare_models``' progress events."""
 
@@ -482,29 +492,12 @@ class _ProgressBar:
         self.shown: list[str] = []
 
     def __call__(self, event: Any) -> None:
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeElapsedColumn,
-        )
-
         if event.stage == "prepared":
             _print_plan(self.out, event, self.source, self.target)
             self.shown = list(event.messages)
-            self.bar = Progress(
-                TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn("folds"),
-                TimeElapsedColumn(),
-                console=self.err,
-                transient=True,
-                disable=not self.err.is_terminal,  # no bar in pipes and logs
+            self.bar, self.task_id = _start_progress(
+                self.err, "folds", "starting", event.n_models * event.n_folds
             )
-            self.task_id = self.bar.add_task("starting", total=event.n_models * event.n_folds)
-            self.bar.start()
             return
         if self.bar is None:
             return
@@ -687,29 +680,12 @@ class _TuneProgress:
         self.last: tuple[int, int, float | None] | None = None
 
     def __call__(self, n_done: int, n_trials: int, best: float | None) -> None:
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeElapsedColumn,
-        )
-
         if self.bar is None:
             if self.on_start is not None:
                 self.on_start()  # the study exists now: workers may start
-            self.bar = Progress(
-                TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn("trials  best {task.fields[best]}"),
-                TimeElapsedColumn(),
-                console=self.console,
-                transient=True,
-                disable=not self.console.is_terminal,  # no bar in pipes and logs
+            self.bar, self.task_id = _start_progress(
+                self.console, "trials  best {task.fields[best]}", self.label, n_trials, best="-"
             )
-            self.task_id = self.bar.add_task(self.label, total=n_trials, best="-")
-            self.bar.start()
         shown = "-" if best is None else f"{best:.4f}"
         self.bar.update(self.task_id, completed=n_done, total=n_trials, best=shown)
         self.last = (n_done, n_trials, best)
@@ -735,16 +711,6 @@ def _tune_out_dir(out: Path) -> None:
             )
 
 
-def _new_subdir(parent: Path, stem: str) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    base = parent / f"{stem}-{stamp}"
-    candidate, n = base, 1
-    while candidate.exists():
-        n += 1
-        candidate = base.with_name(f"{base.name}-{n}")
-    return candidate
-
-
 def _check_model(name: str) -> str:
     from .supervised import available_models
 
@@ -764,10 +730,10 @@ def _cmd_tune(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int
     if args.out is not None:
         _tune_out_dir(Path(args.out))
 
-    from .tuning._storage import describe_storage, open_storage
+    from .tuning._storage import JOURNAL_FILENAME, describe_storage, open_storage
 
-    if args.storage:
-        open_storage(args.storage)  # a bad URL or an unreachable server fails at once
+    # a bad URL or an unreachable server fails at once, before the data is read
+    opened = open_storage(args.storage) if args.storage else None
 
     from .tuning import tune, write_tuning_report
     from .tuning._workers import cli_attrs, load_data, spawn_workers, stop_workers
@@ -778,9 +744,10 @@ def _cmd_tune(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int
     study_name = args.study or (
         f"{model}-{_slug(data.dataset)}-{_slug(data.target)}-{data.sha256[:8]}"
     )
-    # the storage: a database URL as given, else a journal file in the output folder
-    storage = args.storage if args.storage else str((out_dir / "journal.log").resolve())
-    opened = open_storage(storage, out_dir=out_dir)  # fails fast on a bad URL or server
+    # the storage: as given, else a journal file in the output folder
+    storage = args.storage or str((out_dir / JOURNAL_FILENAME).resolve())
+    if opened is None:
+        opened = open_storage(storage)
     out_console, err_console = _console(stdout), _console(stderr)
     out_console.print(
         f"[bold]Study[/bold] '{study_name}' ({describe_storage(storage)}): {model} on "
@@ -867,14 +834,11 @@ def _cmd_tune(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int
 
 def _check_journal_exists(storage: str) -> None:
     """Refuse a journal path that holds no study: a worker joins one, it creates no file."""
-    from .tuning._storage import JOURNAL_FILENAME
+    from .tuning._storage import _journal_path
 
-    text = storage.strip()
-    if "://" in text or text in ("memory", ":memory:"):
+    if "://" in storage or storage.strip() in ("memory", ":memory:"):
         return
-    path = Path(text.removeprefix("journal:"))
-    if path.is_dir():
-        path = path / JOURNAL_FILENAME
+    path = _journal_path(storage)
     if not path.is_file():
         raise UsageError(
             f"--storage: no journal file at '{path}'; a worker joins an existing study: "

@@ -376,16 +376,19 @@ def open_storage(
     if "://" not in text:
         if _DB_SCHEME_TYPO.match(text):
             raise _bad_storage(storage, "it looks like a database URL without '://'")
-        path = Path(text.removeprefix("journal:"))
-        if path.is_dir():
-            path = path / JOURNAL_FILENAME
-        return _open_journal(path)
+        return _open_journal(_journal_path(text))
     return _open_rdb(
         text,
         heartbeat_interval=heartbeat_interval,
         grace_period=grace_period,
         connect_timeout=connect_timeout,
     )
+
+
+def _journal_path(text: str) -> Path:
+    """Return the journal file a storage string without '://' names (folder: its journal.log)."""
+    path = Path(text.strip().removeprefix("journal:"))
+    return path / JOURNAL_FILENAME if path.is_dir() else path
 
 
 def _open_journal(path: Path) -> Any:
@@ -604,7 +607,7 @@ def _pid_alive(pid: int) -> bool:
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
+        pass  # it exists, owned by another user
     return True
 
 
