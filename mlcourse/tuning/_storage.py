@@ -154,8 +154,8 @@ def _journal_backend(path: Path) -> Any:
     """Return a journal-file backend: flock lock, fsync only where durability needs it."""
     from optuna.storages.journal import JournalFileBackend, JournalFileOpenLock
 
+    path.parent.mkdir(parents=True, exist_ok=True)
     if fcntl is None:  # pragma: no cover (no flock: Optuna's lock and fsync per write)
-        path.parent.mkdir(parents=True, exist_ok=True)
         return JournalFileBackend(str(path), lock_obj=JournalFileOpenLock(str(path)))
 
     class JournalFile(JournalFileBackend):
@@ -226,7 +226,6 @@ def _journal_backend(path: Path) -> Any:
                     os.close(fd)
                 self._last_sync, self._dirty = time.monotonic(), False
 
-    path.parent.mkdir(parents=True, exist_ok=True)
     lock = _FlockLock(str(path))
     return JournalFile(str(path))
 
