@@ -22,7 +22,6 @@ parser with ``set_defaults(handler=...)`` and call it in :func:`build_parser`.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import re
 import sys
 from collections.abc import Sequence
@@ -360,14 +359,6 @@ def _console(file: IO[str]) -> Any:
     return Console(file=file, highlight=False, soft_wrap=True)
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "-", text).strip("-.") or "data"
 
@@ -532,7 +523,7 @@ def _cmd_compare(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
         check_file(args.csv)
 
     from .experiment import compare_models, save_model, write_report
-    from .experiment._csv import check_column, read_csv
+    from .experiment._csv import check_column, read_csv, sha256_file
 
     out_console, err_console = _console(stdout), _console(stderr)
 
@@ -547,7 +538,7 @@ def _cmd_compare(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> 
                 f"--target is required with a CSV file: name the column to predict (columns: {cols})"
             )
         target = check_column(frame, args.target, source=f"'{src.name}'")
-        extra = {"csv": str(src.resolve()), "csv_sha256": _sha256(src)}
+        extra = {"csv": str(src.resolve()), "csv_sha256": sha256_file(src)}
     else:
         from .datasets import load_breast_cancer
 
@@ -923,12 +914,9 @@ def _cmd_dashboard(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -
 
 
 def _default_is_better(result: Any, baseline: float) -> bool:
-    """Whether the default hyperparameters beat the best trial (in the study's direction)."""
-    import optuna
-
-    maximize = result.study.direction == optuna.study.StudyDirection.MAXIMIZE
+    """Whether the default hyperparameters beat the best trial (in the metric's direction)."""
     best = float(result.best_score_)
-    return baseline > best if maximize else baseline < best
+    return baseline > best if result.greater_is_better else baseline < best
 
 
 # ------------------------------------------------------------------ entry point

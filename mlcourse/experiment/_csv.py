@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import difflib
+import hashlib
 import io
+import os
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,7 +16,7 @@ from .._validation import ParamError
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["check_column", "check_file", "read_csv"]
+__all__ = ["check_column", "check_file", "read_csv", "sha256_file"]
 
 _SIGNATURES = {
     b"PK\x03\x04": "an Excel workbook or a zip archive",
@@ -82,6 +84,15 @@ def check_file(path: str | Path) -> bytes:
     if b"\x00" in head:
         raise ParamError(f"'{src}' is a binary file, not a CSV (text) file", param="csv")
     return head
+
+
+def sha256_file(path: str | os.PathLike[str]) -> str:
+    """Return the hex sha256 of a file's bytes (read in 1 MiB blocks)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def read_csv(path: str | Path) -> pd.DataFrame:

@@ -10,7 +10,6 @@ another machine; its sha256 must match).
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 import sys
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .._validation import ParamError
+from ..experiment._csv import sha256_file
 
 __all__ = [
     "STORAGE_ENV",
@@ -50,15 +50,6 @@ class StudyData:
     source: str
     csv: str | None
     sha256: str
-
-
-def sha256_file(path: str | os.PathLike[str]) -> str:
-    """Return the hex sha256 of a file's bytes."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def load_data(csv: str | None, target: str | None, *, dataset: str = "breast_cancer") -> StudyData:

@@ -287,12 +287,9 @@ def test_rerun_with_a_storage_elsewhere_reuses_the_out_folder(capsys, tmp_path) 
 def test_default_is_better_follows_the_study_direction(direction, best, baseline, expected):
     from types import SimpleNamespace
 
-    import optuna
-
     from mlcourse.cli import _default_is_better
 
-    study = optuna.create_study(direction=direction)
-    result = SimpleNamespace(study=study, best_score_=best)
+    result = SimpleNamespace(greater_is_better=direction == "maximize", best_score_=best)
     assert _default_is_better(result, baseline) is expected
 
 
